@@ -33,6 +33,13 @@ export {
 } from './pareto-nbd.predict.js'
 export { expectedPurchasesAll, probabilityAliveAll, purchaseProbabilities } from './predict-all.js'
 export type { PurchasePredictor } from './predictor.js'
+export {
+  sampleGamma,
+  seededRandom,
+  simulateBgNbd,
+  simulateGammaGamma,
+  simulateParetoNbd,
+} from './simulate.js'
 export type {
   BgNbdParams,
   CustomerColumns,

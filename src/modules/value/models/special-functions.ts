@@ -18,12 +18,12 @@ export function lgamma(x: number): number {
   return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a)
 }
 
-/** ψ(x) = d ln Γ(x)/dx: upward recurrence to x ≥ 6, then the asymptotic series. */
+/** ψ(x) = d ln Γ(x)/dx: upward recurrence to x ≥ 10, then the asymptotic series. */
 export function digamma(x: number): number {
   if (x <= 0 && Number.isInteger(x)) return Number.NaN
   if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x)
   let acc = 0
-  while (x < 6) {
+  while (x < 10) {
     acc -= 1 / x
     x += 1
   }
