@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { SlaError } from './sla.errors.js'
 import { DAY_MS, ZoneClock } from './zone-clock.js'
 
+/** Keys of `BusinessCalendar.hours`, Monday first (ISO order). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+/** One of {@link WEEKDAYS}. */
 export type Weekday = (typeof WEEKDAYS)[number]
 
 const LocalTime = z
@@ -21,6 +23,19 @@ const WeekHours = z.strictObject(
   >,
 )
 
+/**
+ * Opening hours of a service desk in its own IANA `timezone`. `hours` maps weekdays to open ranges
+ * `[start, end)` as local `"HH:MM"` (`"24:00"` = end of day); several ranges per day are allowed but
+ * must not overlap; a missing weekday is closed; at least one range is required. `holidays` are local
+ * ISO dates closed all day. Calendars are cached by object identity once used: do not mutate one.
+ *
+ * @example
+ * BusinessCalendar.parse({
+ *   timezone: 'Europe/Berlin',
+ *   hours: { mon: [['08:00', '12:00'], ['13:00', '17:00']], fri: [['09:00', '15:00']] },
+ *   holidays: ['2026-12-25'],
+ * })
+ */
 export const BusinessCalendar = z
   .object({
     timezone: z.string().refine((name) => IANAZone.isValidZone(name), 'unknown IANA time zone'),
@@ -75,8 +90,8 @@ const NO_HOURS: ReadonlyArray<OpenMinutes> = []
 const normalised = new WeakMap<object, NormalisedCalendar>()
 
 /**
- * Validates and normalises a calendar once per calendar object (cached by identity), so callers
- * may pass the same object to many computations without re-parsing it.
+ * Validates and normalises a calendar once per calendar object (cached by identity, hence the
+ * "do not mutate"), so callers may pass the same object to many computations without re-parsing.
  */
 export function normaliseCalendar(calendar: BusinessCalendar): NormalisedCalendar {
   const cached = normalised.get(calendar)

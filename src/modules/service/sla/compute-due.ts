@@ -4,6 +4,7 @@ import { instant, normalisePauses, type Pause, PauseCutter } from './pauses.js'
 import { SlaError } from './sla.errors.js'
 import { MINUTE_MS } from './zone-clock.js'
 
+/** Options of {@link computeDue}. */
 export interface ComputeDueOptions {
   /** Spans that accumulate no business time (clock paused while waiting on the customer). */
   pauses?: ReadonlyArray<Pause>

@@ -1,11 +1,13 @@
 /**
  * Business-hours SLA clock: pure functions over a {@link BusinessCalendar}, no database.
  *
- * Business time is real elapsed time while the calendar is open in its own time zone. Each open
- * range `[start, end)` of a local date runs from the first instant the wall clock reaches `start` to
- * the first instant it reaches `end`: a boundary inside a spring-forward gap maps to the end of the
- * gap, a repeated wall time to its first occurrence, so a 00:00–24:00 day lasts 23 h or 25 h on
- * daylight-saving days and a 24/7 calendar runs exactly like continuous time.
+ * Business time is real elapsed time while the calendar is open in its own time zone. An open range
+ * `[start, end)` of a local date runs from the first instant the wall clock reaches `start` to the
+ * first instant it reaches `end`. So a boundary inside a spring-forward gap maps to the end of the
+ * gap, a repeated (fall-back) wall time to its first occurrence, a 00:00–24:00 day lasts 23 h or 25 h
+ * on daylight-saving days, and a 24/7 calendar runs exactly like continuous time. Equivalently: the
+ * calendar follows the furthest wall time reached so far, and is open while that lies in a range of
+ * its own date that is not a holiday.
  *
  * @example
  * const calendar = BusinessCalendar.parse({
@@ -14,13 +16,9 @@
  *   holidays: ['2026-12-25'],
  * })
  * const due = computeDue(calendar, new Date(), 8 * 60)
+ * const spent = businessMinutesBetween(calendar, openedAt, new Date())
  */
-export {
-  /** Calendar schema: IANA `timezone`, weekday `hours` as `[["HH:MM", "HH:MM"], ...]`, `holidays` as ISO dates. */
-  BusinessCalendar,
-  WEEKDAYS,
-  type Weekday,
-} from './business-calendar.js'
+export { BusinessCalendar, WEEKDAYS, type Weekday } from './business-calendar.js'
 export { businessMinutesBetween } from './business-time-between.js'
 export { type ComputeDueOptions, computeDue } from './compute-due.js'
 export { isOpen } from './is-open.js'

@@ -5,6 +5,7 @@ import { computeDue } from './compute-due.js'
 /** A year (leap) of round-the-clock minutes: far beyond any real SLA, small enough to stay cheap. */
 const MAX_MINUTES = 60 * 24 * 366
 
+/** Body of an SLA preview: a calendar, an ISO start with `Z` or an offset, and a target in whole minutes. */
 export const SlaPreviewInput = z.object({
   calendar: BusinessCalendar,
   start: z.iso.datetime({ offset: true }),
@@ -13,6 +14,7 @@ export const SlaPreviewInput = z.object({
 
 export type SlaPreviewInput = z.infer<typeof SlaPreviewInput>
 
+/** Answer of {@link previewDue}. */
 export interface SlaPreview {
   due: string
 }

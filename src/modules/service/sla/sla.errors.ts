@@ -1,3 +1,8 @@
+/**
+ * `INVALID_CALENDAR`: the calendar fails the `BusinessCalendar` schema (details hold the zod issues);
+ * `CALENDAR_NEVER_OPEN`: no open time could be found (a guard, not expected with a valid calendar);
+ * `INVALID_ARGUMENT`: an invalid Date or a negative or non-finite target.
+ */
 export type SlaErrorCode = 'INVALID_CALENDAR' | 'CALENDAR_NEVER_OPEN' | 'INVALID_ARGUMENT'
 
 /** Typed error of the SLA clock; `code` is stable, the message is for humans. */
