@@ -9,7 +9,8 @@ const MS_PER_DAY = 86_400_000
 export function parseDay(text: string, where = ''): number {
   const m = /^(\d{4})-?\/?(\d{2})-?\/?(\d{2})(?:[ T].*)?$/.exec(text.trim())
   const day = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY : Number.NaN
-  if (!m || !Number.isFinite(day) || new Date(day * MS_PER_DAY).getUTCDate() !== Number(m[3])) {
+  // Date.UTC rolls 2024-13-01 over to 2025-01-01: a round trip catches impossible dates.
+  if (!m || !Number.isFinite(day) || formatDay(day).replaceAll('-', '') !== m[1]! + m[2]! + m[3]!) {
     throw new ValueInputError('BAD_VALUE', `invalid date "${text}"${where}`)
   }
   return day
