@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { businessMinutesBetween } from './business-time-between.js'
+import { nextOpenInstant } from './next-open-instant.js'
 import { berlinOffice, berlinSplitShift, everyDay, sundays, utc } from './sla.fixtures.test-helper.js'
 
 describe('businessMinutesBetween', () => {
@@ -97,6 +98,24 @@ describe('businessMinutesBetween', () => {
     expect(businessMinutesBetween(sundays(zone, [['00:00', '24:00']]), utc(from), utc(to))).toBe(minutes)
   })
 
+  it('Santiago changes clocks at midnight: Saturday repeats its last hour and lasts 25 h', () => {
+    // 5 April: at 03:00Z the clock goes from Sat 23:59:59 (-3) back to Sat 23:00 (-4); Sunday 00:00 is
+    // first shown at 04:00Z. Saturday runs 03:00Z Sat → 04:00Z Sun, Sunday 04:00Z → Mon 04:00Z.
+    const saturday = {
+      timezone: 'America/Santiago',
+      hours: { sat: [['00:00', '24:00']] as Array<[string, string]> },
+    }
+    const sunday = sundays('America/Santiago', [['00:00', '24:00']])
+    const week: [Date, Date] = [utc('2026-04-01T00:00:00Z'), utc('2026-04-08T00:00:00Z')]
+    expect(businessMinutesBetween(saturday, ...week)).toBe(1500)
+    expect(businessMinutesBetween(sunday, ...week)).toBe(1440)
+    // 6 September: Sat 24:00 (-4) = 04:00Z jumps to Sun 01:00 (-3): Sunday opens then, lasts 23 h.
+    expect(businessMinutesBetween(sunday, utc('2026-09-05T00:00:00Z'), utc('2026-09-08T00:00:00Z'))).toBe(
+      1380,
+    )
+    expect(nextOpenInstantOf(sunday, '2026-09-05T12:00:00Z')).toBe('2026-09-06T04:00:00.000Z')
+  })
+
   it('New York, Sunday 00:00–06:00: 5 h on spring-forward day, 7 h on fall-back day', () => {
     const calendar = sundays('America/New_York', [['00:00', '06:00']])
     // 00:00 EST = 05:00Z → 06:00 EDT = 10:00Z; 00:00 EDT = 04:00Z → 06:00 EST = 11:00Z.
@@ -128,3 +147,7 @@ describe('businessMinutesBetween', () => {
     )
   })
 })
+
+function nextOpenInstantOf(calendar: Parameters<typeof nextOpenInstant>[0], at: string): string {
+  return nextOpenInstant(calendar, utc(at)).toISOString()
+}

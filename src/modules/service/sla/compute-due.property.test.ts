@@ -30,14 +30,20 @@ const ZONES = [
   'Asia/Kolkata',
   'Australia/Lord_Howe',
   'Asia/Kathmandu',
+  'America/Santiago', // changes its clocks at midnight: 24:00 → 23:00 and 24:00 → 01:00
+  'Africa/Casablanca', // one hour back during Ramadan
   'UTC',
 ]
 
 // Windows around 2026's transitions (Europe: 29 Mar / 25 Oct; America: 8 Mar / 1 Nov;
-// Adelaide and Lord Howe: 5 Apr / 4 Oct) plus an ordinary stretch.
+// Adelaide and Lord Howe: 5 Apr / 4 Oct; Santiago: 5 Apr / 6 Sep; Casablanca: 15 Feb / 22 Mar)
+// plus an ordinary stretch.
 const WINDOWS = [
+  ['2026-02-12', '2026-02-16'],
   ['2026-03-04', '2026-03-10'],
+  ['2026-03-19', '2026-03-23'],
   ['2026-03-26', '2026-04-07'],
+  ['2026-09-02', '2026-09-07'],
   ['2026-09-30', '2026-10-06'],
   ['2026-10-22', '2026-11-03'],
   ['2026-06-01', '2026-06-30'],
@@ -45,6 +51,13 @@ const WINDOWS = [
 
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+
+// Local minutes where the tested zones change their clocks: the small hours, and around midnight.
+const NEAR_TRANSITIONS = [
+  [60, 210],
+  [0, 90],
+  [1380, 1440],
+] as const
 
 function randomCalendar(rng: ReturnType<typeof random>): BusinessCalendar {
   const timezone = rng.pick(ZONES)
@@ -56,12 +69,16 @@ function randomCalendar(rng: ReturnType<typeof random>): BusinessCalendar {
   for (const day of WEEKDAYS) {
     // Sundays are open more often: that is when the tested zones change their clocks.
     if (rng.next() < (day === 'sun' ? 0.1 : 0.3)) continue
-    // Cut points: random minutes, often 01:00–03:30 (where DST transitions are) and the day's ends.
+    // Cut points: random minutes, often near transitions, and the day's ends.
+    const nearTransition = () => {
+      const [from, to] = rng.pick(NEAR_TRANSITIONS)
+      return rng.int(from, to)
+    }
     const cuts = new Set<number>()
     const count = rng.pick([2, 2, 4, 4, 6])
     while (cuts.size < count) {
       const r = rng.next()
-      cuts.add(r < 0.1 ? 0 : r < 0.2 ? 1440 : r < 0.5 ? rng.int(60, 210) : rng.int(0, 1440))
+      cuts.add(r < 0.1 ? 0 : r < 0.2 ? 1440 : r < 0.5 ? nearTransition() : rng.int(0, 1440))
     }
     const sorted = [...cuts].sort((a, b) => a - b)
     const ranges: Array<[string, string]> = []

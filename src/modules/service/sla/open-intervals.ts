@@ -16,9 +16,10 @@ export class OpenIntervals {
   constructor(calendar: NormalisedCalendar, from: number) {
     this.#calendar = calendar
     this.#floor = from
-    // Start one day early: just after a fall-back across midnight, the previous date can still be
-    // running (its 24:00 has been reached once already, but its ranges may still be open).
-    this.#day = calendar.clock.localDay(from) - 1
+    // Earlier dates cannot hold `from`: their intervals end when the wall clock first shows the next
+    // date, which it did by `from`. (After a fall-back across midnight the date shown may even be one
+    // that is over already; its intervals are then skipped as ending before `from`.)
+    this.#day = calendar.clock.localDay(from)
   }
 
   /** Moves to the next open interval that ends after the previous one (or after `from`). */
@@ -50,7 +51,7 @@ export class OpenIntervals {
   skipTo(to: number): void {
     if (to <= this.#floor) return
     this.#floor = to
-    const day = this.#calendar.clock.localDay(to) - 1
+    const day = this.#calendar.clock.localDay(to)
     if (day > this.#day) {
       this.#day = day
       this.#rangeIndex = 0
