@@ -1,5 +1,5 @@
-import { asFolded, weightByFrequency } from './fold.js'
-import { minimizeBfgs, type Objective } from './optimize.js'
+import { asFolded, distinctValues, strideRows, weightByFrequency } from './fold.js'
+import { minimizeWarmStarted, type Objective } from './optimize.js'
 import { digamma, lgamma } from './special-functions.js'
 import { logScaleStandardErrors } from './standard-errors.js'
 import type { BgNbdParams, CustomerColumns, FitOptions, FitResult, FoldedCustomers } from './types.js'
@@ -8,11 +8,21 @@ import type { BgNbdParams, CustomerColumns, FitOptions, FitResult, FoldedCustome
  * Mean negative BG/NBD log-likelihood over u = (ln r, ln α, ln a, ln b), with its analytic gradient.
  * FHL (2005) eq. 6: L = A1·A2·[(α+T)^−(r+x) + δ(x>0)·a/(b+x−1)·(α+t_x)^−(r+x)] where
  * A1 = Γ(r+x)αʳ/Γ(r) and A2 = B(a, b+x)/B(a, b). The Γ terms depend on x only, so they are summed
- * once per distinct x; each row then costs two logs and one exp.
+ * once per distinct x, and ln(α+T), ln(α+t_x) once per distinct value; a row then costs one exp
+ * and one log.
  */
 export function bgNbdObjective(data: FoldedCustomers): Objective {
-  const { x, tx, T, weight, rows, customers: W } = data
+  const { x, weight, rows, customers: W } = data
   const byX = weightByFrequency(x, weight)
+  const ages = distinctValues(data.T)
+  const recencies = distinctValues(data.tx)
+  const counts = distinctValues(x)
+  const logB = new Float64Array(counts.values.length)
+  const invB = new Float64Array(counts.values.length)
+  const logAge = new Float64Array(ages.values.length)
+  const invAge = new Float64Array(ages.values.length)
+  const logRec = new Float64Array(recencies.values.length)
+  const invRec = new Float64Array(recencies.values.length)
   return (u, grad) => {
     const r = Math.exp(u[0]!)
     const alpha = Math.exp(u[1]!)
@@ -34,34 +44,50 @@ export function bgNbdObjective(data: FoldedCustomers): Objective {
       ga -= w * psiAbx
       gb += w * (digamma(b + xi) - psiAbx)
     }
+    for (let k = 0; k < logAge.length; k++) {
+      logAge[k] = Math.log(alpha + ages.values[k]!)
+      invAge[k] = 1 / (alpha + ages.values[k]!)
+    }
+    for (let k = 0; k < logRec.length; k++) {
+      logRec[k] = Math.log(alpha + recencies.values[k]!)
+      invRec[k] = 1 / (alpha + recencies.values[k]!)
+    }
     const lnA = Math.log(a)
+    for (let k = 0; k < logB.length; k++) {
+      // only used for x > 0, where b + x − 1 > 0
+      logB[k] = lnA - Math.log(b + counts.values[k]! - 1)
+      invB[k] = 1 / (b + counts.values[k]! - 1)
+    }
+    let sumP4 = 0
     for (let i = 0; i < rows; i++) {
       const xi = x[i]!
       const w = weight[i]!
       const rx = r + xi
-      const lT = Math.log(alpha + T[i]!)
+      const iT = ages.of[i]!
+      const lT = logAge[iT]!
       const A3 = -rx * lT
       if (xi > 0) {
-        const ltx = Math.log(alpha + tx[i]!)
-        const A4 = lnA - Math.log(b + xi - 1) - rx * ltx
-        // log-sum-exp of the two branches; p3, p4 are their shares, reused by the gradient
-        const m = Math.max(A3, A4)
-        const e3 = Math.exp(A3 - m)
-        const e4 = Math.exp(A4 - m)
-        const sum = e3 + e4
-        const p3 = e3 / sum
-        const p4 = e4 / sum
-        ll += w * (m + Math.log(sum))
+        const iR = recencies.of[i]!
+        const ltx = logRec[iR]!
+        const iX = counts.of[i]!
+        const A4 = logB[iX]! - rx * ltx
+        // log-sum-exp of the two branches; p4 is the second one's share, reused by the gradient
+        const d = A4 - A3
+        const e = Math.exp(-Math.abs(d))
+        const p4 = d > 0 ? 1 / (1 + e) : e / (1 + e)
+        const p3 = 1 - p4
+        ll += w * (Math.max(A3, A4) + Math.log1p(e))
         gr -= w * (p3 * lT + p4 * ltx)
-        gAlpha -= w * rx * (p3 / (alpha + T[i]!) + p4 / (alpha + tx[i]!))
-        ga += (w * p4) / a
-        gb -= (w * p4) / (b + xi - 1)
+        gAlpha -= w * rx * (p3 * invAge[iT]! + p4 * invRec[iR]!)
+        sumP4 += w * p4
+        gb -= w * p4 * invB[iX]!
       } else {
         ll += w * A3
         gr -= w * lT
-        gAlpha -= (w * rx) / (alpha + T[i]!)
+        gAlpha -= w * rx * invAge[iT]!
       }
     }
+    ga += sumP4 / a
     // chain rule to log parameters, sign flip to a minimisation, mean over customers
     grad[0] = (-gr * r) / W
     grad[1] = (-gAlpha * alpha) / W
@@ -95,10 +121,14 @@ export function fitBgNbd(
   options: FitOptions = {},
 ): FitResult<BgNbdParams> {
   const folded = asFolded(data)
-  const objective = bgNbdObjective(folded)
   const start = options.start ?? defaultStart(folded)
-  const opt = minimizeBfgs(objective, start.map(Math.log), { maxIterations: options.maxIterations ?? 500 })
-  const se = logScaleStandardErrors(objective, opt.x, folded.customers)
+  const opt = minimizeWarmStarted(
+    (k) => bgNbdObjective(strideRows(folded, k)),
+    folded.rows,
+    start.map(Math.log),
+    options.maxIterations ?? 500,
+  )
+  const se = logScaleStandardErrors(opt.objective, opt.x, opt.grad, folded.customers)
   const [r, alpha, a, b] = Array.from(opt.x, Math.exp) as [number, number, number, number]
   return {
     params: { r, alpha, a, b },

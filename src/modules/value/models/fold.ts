@@ -13,8 +13,8 @@ function mix(h: number, v: number): number {
 /**
  * Folds customers with identical (x, t_x, T) into one weighted row. Every likelihood in this module
  * takes weights, so a fit costs O(distinct rows): with dates in days or weeks, millions of customers
- * fold into tens of thousands of rows. Uses an open-addressing hash table over the raw float bits
- * (no string keys), so folding a million rows takes tens of milliseconds.
+ * fold into tens or hundreds of thousands of rows. Uses an open-addressing hash table over the raw
+ * float bits (no string keys).
  *
  * @example
  * const folded = foldCustomers({ x, tx, T })
@@ -22,13 +22,13 @@ function mix(h: number, v: number): number {
  */
 export function foldCustomers(data: CustomerColumns, weights?: ArrayLike<number>): FoldedCustomers {
   const n = data.x.length
-  let size = 16
-  while (size < 2 * n) size *= 2
-  const mask = size - 1
-  const table = new Int32Array(size).fill(-1)
+  // The table grows with the number of distinct rows, not customers: a small table stays in cache.
+  let size = 1024
+  let table: Int32Array = new Int32Array(size).fill(-1)
   const x = new Float64Array(n)
   const tx = new Float64Array(n)
   const T = new Float64Array(n)
+  const hash = new Int32Array(n)
   const weight = new Float64Array(n)
   let rows = 0
   let customers = 0
@@ -38,7 +38,8 @@ export function foldCustomers(data: CustomerColumns, weights?: ArrayLike<number>
     const Ti = data.T[i]!
     const w = weights ? weights[i]! : 1
     customers += w
-    let slot = mix(mix(mix(0x811c9dc5, xi), ti), Ti) & mask
+    const h = mix(mix(mix(0x811c9dc5, xi), ti), Ti)
+    let slot = h & (size - 1)
     for (;;) {
       const row = table[slot]!
       if (row < 0) {
@@ -46,15 +47,20 @@ export function foldCustomers(data: CustomerColumns, weights?: ArrayLike<number>
         x[rows] = xi
         tx[rows] = ti
         T[rows] = Ti
+        hash[rows] = h
         weight[rows] = w
         rows++
+        if (2 * rows > size) {
+          size *= 4
+          table = rehash(hash, rows, size)
+        }
         break
       }
       if (x[row] === xi && tx[row] === ti && T[row] === Ti) {
         weight[row] = weight[row]! + w
         break
       }
-      slot = (slot + 1) & mask
+      slot = (slot + 1) & (size - 1)
     }
   }
   return {
@@ -65,6 +71,16 @@ export function foldCustomers(data: CustomerColumns, weights?: ArrayLike<number>
     rows,
     customers,
   }
+}
+
+function rehash(hash: Int32Array, rows: number, size: number): Int32Array {
+  const table = new Int32Array(size).fill(-1)
+  for (let row = 0; row < rows; row++) {
+    let slot = hash[row]! & (size - 1)
+    while (table[slot]! >= 0) slot = (slot + 1) & (size - 1)
+    table[slot] = row
+  }
+  return table
 }
 
 /** Total weight per distinct x: the Γ-function terms of the likelihoods depend on x alone. */
@@ -79,4 +95,37 @@ export function asFolded(data: CustomerColumns | FoldedCustomers): FoldedCustome
   if ('weight' in data) return data
   const n = data.x.length
   return { ...data, weight: new Float64Array(n).fill(1), rows: n, customers: n }
+}
+
+/**
+ * Distinct values of a column and, per row, the index of its value. Dates give few distinct
+ * ages and recencies, so per-evaluation logs over the distinct values replace logs per row.
+ */
+export function distinctValues(column: Float64Array) {
+  const index = new Map<number, number>()
+  const of = new Int32Array(column.length)
+  for (let i = 0; i < column.length; i++) {
+    let k = index.get(column[i]!)
+    if (k === undefined) {
+      k = index.size
+      index.set(column[i]!, k)
+    }
+    of[i] = k
+  }
+  return { values: Float64Array.from(index.keys()), of }
+}
+
+/** Every k-th row of folded data (weights kept): an unbiased subsample for warm starts. */
+export function strideRows(data: FoldedCustomers, k: number): FoldedCustomers {
+  if (k <= 1) return data
+  const pick = (c: Float64Array) => Float64Array.from({ length: Math.ceil(data.rows / k) }, (_, i) => c[i * k]!)
+  const weight = pick(data.weight)
+  return {
+    x: pick(data.x),
+    tx: pick(data.tx),
+    T: pick(data.T),
+    weight,
+    rows: weight.length,
+    customers: weight.reduce((s, w) => s + w, 0),
+  }
 }

@@ -1,4 +1,4 @@
-import { minimizeBfgs, type Objective } from './optimize.js'
+import { minimizeWarmStarted, type Objective } from './optimize.js'
 import { digamma, lgamma } from './special-functions.js'
 import { logScaleStandardErrors } from './standard-errors.js'
 import type { FitOptions, FitResult, GammaGammaParams } from './types.js'
@@ -32,6 +32,11 @@ export function gammaGammaObjective(data: SpendColumns): Objective {
     sumWLnM += w * lm
     sumWxLnXm += w * x * (lm + Math.log(x))
   }
+  // Plain local typed arrays keep the hot loop monomorphic.
+  const xCol = data.x
+  const mCol = data.monetary
+  const wCol = data.weight ?? new Float64Array(n).fill(1)
+  const wxCol = Float64Array.from(wCol, (w, i) => w * xCol[i]!)
   const xs = Float64Array.from(byX.keys())
   const ws = Float64Array.from(byX.values())
   return (u, grad) => {
@@ -51,16 +56,26 @@ export function gammaGammaObjective(data: SpendColumns): Objective {
       gp += w * x * (psi - digamma(p * x))
       gq += w * psi
     }
+    // Σ w(px+q)·ln(v+xm) and Σ w(px+q)/(v+xm), split into sums free of p and q
+    let sxl = 0
+    let sl = 0
+    let sxi = 0
+    let si = 0
     for (let i = 0; i < n; i++) {
-      const x = data.x[i]!
-      const w = data.weight ? data.weight[i]! : 1
-      const base = v + x * data.monetary[i]!
-      const lBase = Math.log(base)
-      ll -= w * (p * x + q) * lBase
-      gp -= w * x * lBase
-      gq -= w * lBase
-      gv -= (w * (p * x + q)) / base
+      const base = v + xCol[i]! * mCol[i]!
+      const l = Math.log(base)
+      const inv = 1 / base
+      const w = wCol[i]!
+      const wx = wxCol[i]!
+      sxl += wx * l
+      sl += w * l
+      sxi += wx * inv
+      si += w * inv
     }
+    ll -= p * sxl + q * sl
+    gp -= sxl
+    gq -= sl
+    gv -= p * sxi + q * si
     grad[0] = (-gp * p) / W
     grad[1] = (-gq * q) / W
     grad[2] = (-gv * v) / W
@@ -76,22 +91,25 @@ export function gammaGammaObjective(data: SpendColumns): Objective {
  * const spend = fitGammaGamma({ x: summary.x, monetary: summary.monetary }) // { p, q, v }
  */
 export function fitGammaGamma(data: SpendColumns, options: FitOptions = {}): FitResult<GammaGammaParams> {
-  const keep: number[] = []
-  for (let i = 0; i < data.x.length; i++) if (data.x[i]! > 0 && data.monetary[i]! > 0) keep.push(i)
-  const rows: SpendColumns = {
-    x: Float64Array.from(keep, (i) => data.x[i]!),
-    monetary: Float64Array.from(keep, (i) => data.monetary[i]!),
-    weight: Float64Array.from(keep, (i) => (data.weight ? data.weight[i]! : 1)),
-  }
-  if (keep.length === 0) throw new Error('Gamma-Gamma needs at least one customer with x > 0 and spend > 0')
-  const objective = gammaGammaObjective(rows)
-  const W = rows.weight!.reduce((s, w) => s + w, 0)
+  const rows = repeatBuyers(data)
+  const n = rows.x.length
+  if (n === 0) throw new Error('Gamma-Gamma needs at least one customer with x > 0 and spend > 0')
+  let W = 0
   let meanM = 0
-  for (let i = 0; i < keep.length; i++) meanM += (rows.weight![i]! * rows.monetary[i]!) / W
+  for (let i = 0; i < n; i++) {
+    W += rows.weight[i]!
+    meanM += rows.weight[i]! * rows.monetary[i]!
+  }
+  meanM /= W
   // p = q = 1 makes the population mean spend p·v/(q−1) undefined; q = 2 puts it at v = mean spend.
   const start = options.start ?? [1, 2, meanM]
-  const opt = minimizeBfgs(objective, start.map(Math.log), { maxIterations: options.maxIterations ?? 500 })
-  const se = logScaleStandardErrors(objective, opt.x, W)
+  const opt = minimizeWarmStarted(
+    (k) => gammaGammaObjective(k === 1 ? rows : strided(rows, k)),
+    n,
+    start.map(Math.log),
+    options.maxIterations ?? 500,
+  )
+  const se = logScaleStandardErrors(opt.objective, opt.x, opt.grad, W)
   const [p, q, v] = Array.from(opt.x, Math.exp) as [number, number, number]
   return {
     params: { p, q, v },
@@ -101,6 +119,26 @@ export function fitGammaGamma(data: SpendColumns, options: FitOptions = {}): Fit
     iterations: opt.iterations,
     converged: opt.converged,
   }
+}
+
+/** The rows the spend model is fitted on: x > 0 and a positive mean spend. */
+function repeatBuyers(data: SpendColumns): Required<SpendColumns> {
+  let n = 0
+  for (let i = 0; i < data.x.length; i++) if (data.x[i]! > 0 && data.monetary[i]! > 0) n++
+  const out = { x: new Float64Array(n), monetary: new Float64Array(n), weight: new Float64Array(n) }
+  let j = 0
+  for (let i = 0; i < data.x.length; i++) {
+    if (!(data.x[i]! > 0 && data.monetary[i]! > 0)) continue
+    out.x[j] = data.x[i]!
+    out.monetary[j] = data.monetary[i]!
+    out.weight[j++] = data.weight ? data.weight[i]! : 1
+  }
+  return out
+}
+
+function strided(rows: Required<SpendColumns>, k: number): SpendColumns {
+  const pick = (c: Float64Array) => Float64Array.from({ length: Math.ceil(c.length / k) }, (_, i) => c[i * k]!)
+  return { x: pick(rows.x), monetary: pick(rows.monetary), weight: pick(rows.weight) }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { asFolded, weightByFrequency } from './fold.js'
-import { minimizeBfgs, type Objective } from './optimize.js'
+import { asFolded, strideRows, weightByFrequency } from './fold.js'
+import { minimizeWarmStarted, type Objective } from './optimize.js'
 import { type LogTail, logTail } from './pareto-nbd.integral.js'
 import { digamma, lgamma } from './special-functions.js'
 import { logScaleStandardErrors } from './standard-errors.js'
@@ -104,10 +104,14 @@ export function fitParetoNbd(
   options: FitOptions = {},
 ): FitResult<ParetoNbdParams> {
   const folded = asFolded(data)
-  const objective = paretoNbdObjective(folded)
   const start = options.start ?? defaultStart(folded)
-  const opt = minimizeBfgs(objective, start.map(Math.log), { maxIterations: options.maxIterations ?? 500 })
-  const se = logScaleStandardErrors(objective, opt.x, folded.customers)
+  const opt = minimizeWarmStarted(
+    (k) => paretoNbdObjective(strideRows(folded, k)),
+    folded.rows,
+    start.map(Math.log),
+    options.maxIterations ?? 500,
+  )
+  const se = logScaleStandardErrors(opt.objective, opt.x, opt.grad, folded.customers)
   const [r, alpha, s, beta] = Array.from(opt.x, Math.exp) as [number, number, number, number]
   return {
     params: { r, alpha, s, beta },

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import cookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/database.js'
+import type { DatabaseKind } from '../db/open-database.js'
+import { auth } from './plugins/auth.js'
+import { idempotency } from './plugins/idempotency.js'
+import { openapi } from './plugins/openapi.js'
+import { problemErrors } from './plugins/problem-errors.js'
+import { web } from './plugins/web.js'
+import { auditRoutes } from './routes/audit.routes.js'
+import { authRoutes } from './routes/auth.routes.js'
+import { healthRoutes } from './routes/health.routes.js'
+import { tokensRoutes } from './routes/tokens.routes.js'
+import { usersRoutes } from './routes/users.routes.js'
+
+export interface AppDeps {
+  db: Kysely<DB>
+  dbKind: DatabaseKind
+  logger?: FastifyServerOptions['logger']
+  /** Folder of the built web app; omit to serve the API only. */
+  webDir?: string
+  /** Force the Secure flag on cookies (set when served behind https). */
+  secureCookies?: boolean
+  trustProxy?: boolean
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/
+
+/** Builds the whole HTTP application; it never listens, so tests use `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Keep a caller's request id (e.g. from a proxy) so logs line up across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorate('db', deps.db)
+  app.decorate('dbKind', deps.dbKind)
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id)
+    return payload
+  })
+
+  await app.register(problemErrors)
+  await app.register(cookie)
+  await app.register(auth)
+  await app.register(idempotency)
+  await app.register(openapi)
+  await app.register(healthRoutes)
+  await app.register(authRoutes, { secureCookies: deps.secureCookies ?? false })
+  await app.register(usersRoutes)
+  await app.register(tokensRoutes)
+  await app.register(auditRoutes)
+  await app.register(web, { webDir: deps.webDir })
+  await app.ready()
+  return app
+}

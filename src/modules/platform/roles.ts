@@ -1,0 +1,40 @@
+import type { Role } from '../../db/database.js'
+
+export type { Role }
+
+/** Most to least powerful; a user may only hand out roles at or below their own. */
+export const ROLES: readonly Role[] = ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer']
+
+/**
+ * Every permission a route can require. Routes declare one in `config.permission`; the auth
+ * plugin refuses to register a route that declares none (see src/http/plugins/auth.ts).
+ */
+export const PERMISSIONS = [
+  'workspace:read',
+  'users:read',
+  'users:write',
+  'tokens:read',
+  'tokens:write',
+  'audit:read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const ALL: readonly Permission[] = PERMISSIONS
+
+/** The one permission matrix. Read it as: this role may do these things. */
+export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
+  owner: ALL,
+  admin: ALL,
+  manager: ['workspace:read', 'users:read', 'audit:read'],
+  agent: ['workspace:read', 'users:read'],
+  analyst: ['workspace:read', 'users:read'],
+  viewer: ['workspace:read'],
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return PERMISSION_MATRIX[role].includes(permission)
+}
+
+export function roleRank(role: Role): number {
+  return ROLES.length - ROLES.indexOf(role)
+}
