@@ -105,7 +105,7 @@ export class ZoneClock {
     let earliest = Number.POSITIVE_INFINITY
     for (const offset of offsets) {
       const ts = wall - offset * MINUTE_MS
-      if (this.offsetAt(ts) === offset && (earliest === Number.POSITIVE_INFINITY || ts > earliest)) earliest = ts
+      if (this.offsetAt(ts) === offset && ts < earliest) earliest = ts
     }
     if (earliest !== Number.POSITIVE_INFINITY) return earliest
     // No instant shows this wall time: it lies in a gap. Bisect for the first instant whose wall
