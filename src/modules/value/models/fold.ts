@@ -83,10 +83,31 @@ function rehash(hash: Int32Array, rows: number, size: number): Int32Array {
   return table
 }
 
-/** Total weight per distinct x: the Γ-function terms of the likelihoods depend on x alone. */
-export function weightByFrequency(x: Float64Array, weight: Float64Array) {
+/**
+ * Total weight per distinct value (frequencies: the Γ-function terms of the likelihoods depend on
+ * x alone). Small non-negative integers, the usual case, are tallied in an array, not a Map.
+ */
+export function weightByFrequency(x: Float64Array, weight?: Float64Array) {
+  let max = 0
+  let integral = true
+  for (const v of x) {
+    if (!(Number.isInteger(v) && v >= 0)) integral = false
+    else if (v > max) max = v
+  }
+  if (integral && max < 1e6) {
+    const tally = new Float64Array(max + 1)
+    for (let i = 0; i < x.length; i++) tally[x[i]!] = tally[x[i]!]! + (weight ? weight[i]! : 1)
+    const values: number[] = []
+    const weights: number[] = []
+    for (let v = 0; v <= max; v++) {
+      if (tally[v]! === 0) continue
+      values.push(v)
+      weights.push(tally[v]!)
+    }
+    return { values: Float64Array.from(values), weights: Float64Array.from(weights) }
+  }
   const totals = new Map<number, number>()
-  for (let i = 0; i < x.length; i++) totals.set(x[i]!, (totals.get(x[i]!) ?? 0) + weight[i]!)
+  for (let i = 0; i < x.length; i++) totals.set(x[i]!, (totals.get(x[i]!) ?? 0) + (weight ? weight[i]! : 1))
   return { values: Float64Array.from(totals.keys()), weights: Float64Array.from(totals.values()) }
 }
 
@@ -102,23 +123,44 @@ export function asFolded(data: CustomerColumns | FoldedCustomers): FoldedCustome
  * ages and recencies, so per-evaluation logs over the distinct values replace logs per row.
  */
 export function distinctValues(column: Float64Array) {
-  const index = new Map<number, number>()
+  let size = 1024
+  let table: Int32Array = new Int32Array(size).fill(-1)
+  const values = new Float64Array(column.length)
+  const hashes = new Int32Array(column.length)
   const of = new Int32Array(column.length)
+  let count = 0
   for (let i = 0; i < column.length; i++) {
-    let k = index.get(column[i]!)
-    if (k === undefined) {
-      k = index.size
-      index.set(column[i]!, k)
+    const v = column[i]!
+    const h = mix(0x811c9dc5, v)
+    let slot = h & (size - 1)
+    for (;;) {
+      const k = table[slot]!
+      if (k < 0) {
+        table[slot] = count
+        values[count] = v
+        hashes[count] = h
+        of[i] = count++
+        if (2 * count > size) {
+          size *= 4
+          table = rehash(hashes, count, size)
+        }
+        break
+      }
+      if (values[k] === v) {
+        of[i] = k
+        break
+      }
+      slot = (slot + 1) & (size - 1)
     }
-    of[i] = k
   }
-  return { values: Float64Array.from(index.keys()), of }
+  return { values: values.slice(0, count), of }
 }
 
 /** Every k-th row of folded data (weights kept): an unbiased subsample for warm starts. */
 export function strideRows(data: FoldedCustomers, k: number): FoldedCustomers {
   if (k <= 1) return data
-  const pick = (c: Float64Array) => Float64Array.from({ length: Math.ceil(data.rows / k) }, (_, i) => c[i * k]!)
+  const pick = (c: Float64Array) =>
+    Float64Array.from({ length: Math.ceil(data.rows / k) }, (_, i) => c[i * k]!)
   const weight = pick(data.weight)
   return {
     x: pick(data.x),

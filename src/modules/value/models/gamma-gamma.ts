@@ -1,3 +1,4 @@
+import { weightByFrequency } from './fold.js'
 import { minimizeWarmStarted, type Objective } from './optimize.js'
 import { digamma, lgamma } from './special-functions.js'
 import { logScaleStandardErrors } from './standard-errors.js'
@@ -19,7 +20,7 @@ export interface SpendColumns {
  */
 export function gammaGammaObjective(data: SpendColumns): Objective {
   const n = data.x.length
-  const byX = new Map<number, number>()
+  const byX = weightByFrequency(data.x, data.weight)
   let W = 0
   let sumWLnM = 0 // Σ w ln m
   let sumWxLnXm = 0 // Σ w x (ln m + ln x)
@@ -27,7 +28,6 @@ export function gammaGammaObjective(data: SpendColumns): Objective {
     const x = data.x[i]!
     const w = data.weight ? data.weight[i]! : 1
     const lm = Math.log(data.monetary[i]!)
-    byX.set(x, (byX.get(x) ?? 0) + w)
     W += w
     sumWLnM += w * lm
     sumWxLnXm += w * x * (lm + Math.log(x))
@@ -37,8 +37,8 @@ export function gammaGammaObjective(data: SpendColumns): Objective {
   const mCol = data.monetary
   const wCol = data.weight ?? new Float64Array(n).fill(1)
   const wxCol = Float64Array.from(wCol, (w, i) => w * xCol[i]!)
-  const xs = Float64Array.from(byX.keys())
-  const ws = Float64Array.from(byX.values())
+  const xs = byX.values
+  const ws = byX.weights
   return (u, grad) => {
     const p = Math.exp(u[0]!)
     const q = Math.exp(u[1]!)
@@ -137,7 +137,8 @@ function repeatBuyers(data: SpendColumns): Required<SpendColumns> {
 }
 
 function strided(rows: Required<SpendColumns>, k: number): SpendColumns {
-  const pick = (c: Float64Array) => Float64Array.from({ length: Math.ceil(c.length / k) }, (_, i) => c[i * k]!)
+  const pick = (c: Float64Array) =>
+    Float64Array.from({ length: Math.ceil(c.length / k) }, (_, i) => c[i * k]!)
   return { x: pick(rows.x), monetary: pick(rows.monetary), weight: pick(rows.weight) }
 }
 
