@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander'
-import { fitFromFiles, type ValueFitReport } from '../modules/value/fit-from-files.js'
-import { ValueInputError } from '../modules/value/summary/index.js'
+import { fitFromFiles, type ValueFitReport, ValueInputError } from '../modules/value/fit-from-files.js'
 
 interface FitFlags {
   summary?: string

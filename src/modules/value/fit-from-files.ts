@@ -19,6 +19,8 @@ import {
   ValueInputError,
 } from './summary/index.js'
 
+export { ValueInputError } from './summary/index.js'
+
 export interface FitFromFilesOptions {
   /** per-customer summary CSV (already in model units) */
   summary?: string
@@ -87,6 +89,9 @@ async function loadCustomers(
 ): Promise<CustomerColumns & { monetary?: Float64Array }> {
   if (!opts.summary === !opts.transactions) {
     throw new ValueInputError('BAD_OPTION', 'give exactly one of a summary file or a transactions file')
+  }
+  if (opts.summary && opts.calibrationEnd) {
+    throw new ValueInputError('BAD_OPTION', 'a calibration end applies to a transactions file, not a summary')
   }
   if (opts.summary) return parseSummaryCsv(await readText(opts.summary), opts.summary)
   const file = opts.transactions!

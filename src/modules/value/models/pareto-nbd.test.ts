@@ -56,7 +56,12 @@ describe('fitParetoNbd', () => {
       [7, 5.5, 30],
       [29, 37.5, 38],
     ] as const
-    for (const params of [published, { ...published, alpha: 3 }, { ...published, beta: 2.5 }]) {
+    // the last two put z = |α − β|/(max + t) near 1, where the continued fraction takes over
+    const extremes = [
+      { ...published, alpha: 60, beta: 0.4 },
+      { ...published, alpha: 0.3, beta: 80 },
+    ]
+    for (const params of [published, { ...published, alpha: 3 }, { ...published, beta: 2.5 }, ...extremes]) {
       for (const [x, tx, T] of rows) {
         const data = { x: Float64Array.of(x), tx: Float64Array.of(tx), T: Float64Array.of(T) }
         expect(paretoNbdLogLikelihood(params, data)).toBeCloseTo(likelihoodByQuadrature(params, x, tx, T), 8)
@@ -69,6 +74,8 @@ describe('fitParetoNbd', () => {
     for (const start of [
       [-0.5, 2.5, -0.3, 1.5],
       [-0.5, 1.5, -0.3, 2.5],
+      [-0.5, 4, -0.3, -1], // z near 1: continued-fraction branch
+      [-0.5, -1, -0.3, 4.5],
     ]) {
       const u = Float64Array.from(start)
       const grad = new Float64Array(4)

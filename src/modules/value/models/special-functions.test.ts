@@ -39,6 +39,28 @@ describe('special functions', () => {
     expect(out.dz).toBeCloseTo((at(b, c, z + h) - at(b, c, z - h)) / (2 * h), 6)
   })
 
+  it('hyp2f1Unit switches to the continued fraction near z = 1 without changing the answer', () => {
+    const series = { value: 0, db: 0, dc: 0, dz: 0 }
+    const fraction = { value: 0, db: 0, dc: 0, dz: 0 }
+    for (const [b, c] of [
+      [1.6, 2.2],
+      [0.5, 1.55],
+      [30.5, 31.7],
+    ] as const) {
+      // at z = 0.8 the series is still cheap; compare it with the fraction just above the switch
+      hyp2f1Unit(b, c, 0.8, series)
+      hyp2f1Unit(b, c, 0.8 + 1e-12, fraction)
+      expect(fraction.value / series.value).toBeCloseTo(1, 10)
+      expect(fraction.db / series.db).toBeCloseTo(1, 6)
+      expect(fraction.dc / series.dc).toBeCloseTo(1, 6)
+      expect(fraction.dz / series.dz).toBeCloseTo(1, 6)
+    }
+    // z → 1 with c − 1 − b < 0: G ≈ Γ(c)Γ(1+b−c)/Γ(b)·(1−z)^(c−1−b) (leading term of the connection formula)
+    const [b, c, z] = [2.5, 3.1, 1 - 1e-6]
+    const leading = Math.exp(lgamma(c) + lgamma(1 + b - c) - lgamma(b)) * (1 - z) ** (c - 1 - b)
+    expect(hyp2f1Unit(b, c, z, series).value / leading).toBeCloseTo(1, 1)
+  })
+
   it('logAddExp does not overflow', () => {
     expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.LN2, 12)
     expect(logAddExp(Number.NEGATIVE_INFINITY, 3)).toBe(3)

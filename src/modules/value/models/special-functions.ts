@@ -75,8 +75,11 @@ export interface UnitSeries {
  * G(b, c, z) = 2F1(1, b; c; z) and its partial derivatives in one pass, for 0 < b < c, 0 ≤ z < 1.
  * The term ratio (b + n)/(c + n)·z is below z, so the series converges geometrically and never
  * grows, whatever the size of b and c; derivatives are summed term by term (forward mode).
+ * Near z = 1 the series needs ~40/(1 − z) terms, so above z = 0.8 Gauss's continued fraction
+ * takes over (hundreds of steps at z = 0.999 where the series needs ~40,000).
  */
 export function hyp2f1Unit(b: number, c: number, z: number, out: UnitSeries): UnitSeries {
+  if (z > CF_FROM) return hyp2f1UnitFraction(b, c, z, out)
   let term = 1
   let value = 1
   let db = 0
@@ -101,5 +104,83 @@ export function hyp2f1Unit(b: number, c: number, z: number, out: UnitSeries): Un
   out.db = db
   out.dc = dc
   out.dz = dz
+  return out
+}
+
+const CF_FROM = 0.8
+
+/**
+ * Gauss's continued fraction for 2F1(b, 1; c; z)/2F1(b, 0; c − 1; z) = G(b, c, z):
+ * G = 1/(1 − k₁z/(1 − k₂z/(1 − …))), k₂ⱼ₋₁ = (b+j−1)(c+j−2)/((c+2j−3)(c+2j−2)),
+ * k₂ⱼ = j(c−1−b+j)/((c+2j−2)(c+2j−1)), evaluated by modified Lentz with the derivatives of every
+ * recurrence carried along (forward mode), so the gradient stays analytic.
+ */
+function hyp2f1UnitFraction(b: number, c: number, z: number, out: UnitSeries): UnitSeries {
+  // f = 1/G; C, D are Lentz's ratios; the *b, *c, *z variables are their partial derivatives.
+  let f = 1
+  let fb = 0
+  let fc = 0
+  let fz = 0
+  let C = 1
+  let Cb = 0
+  let Cc = 0
+  let Cz = 0
+  let D = 0
+  let Db = 0
+  let Dc = 0
+  let Dz = 0
+  for (let m = 1; m < MAX_TERMS; m++) {
+    let k: number
+    let kb: number
+    let kc: number
+    if (m % 2 === 1) {
+      const j = (m + 1) / 2
+      const den = (c + 2 * j - 3) * (c + 2 * j - 2)
+      k = ((b + j - 1) * (c + j - 2)) / den
+      kb = (c + j - 2) / den
+      kc = (b + j - 1) / den - k * (1 / (c + 2 * j - 3) + 1 / (c + 2 * j - 2))
+    } else {
+      const j = m / 2
+      const den = (c + 2 * j - 2) * (c + 2 * j - 1)
+      k = (j * (c - 1 - b + j)) / den
+      kb = -j / den
+      kc = j / den - k * (1 / (c + 2 * j - 2) + 1 / (c + 2 * j - 1))
+    }
+    const a = -k * z
+    const ab = -kb * z
+    const ac = -kc * z
+    const az = -k
+    // D ← 1/(1 + a·D)
+    const dInv = 1 + a * D
+    const nD = 1 / dInv
+    const nD2 = nD * nD
+    const nDb = -(ab * D + a * Db) * nD2
+    const nDc = -(ac * D + a * Dc) * nD2
+    const nDz = -(az * D + a * Dz) * nD2
+    // C ← 1 + a/C
+    const nC = 1 + a / C
+    const nCb = ab / C - (a * Cb) / (C * C)
+    const nCc = ac / C - (a * Cc) / (C * C)
+    const nCz = az / C - (a * Cz) / (C * C)
+    const delta = nC * nD
+    const fNew = f * delta
+    fb = fb * delta + f * (nCb * nD + nC * nDb)
+    fc = fc * delta + f * (nCc * nD + nC * nDc)
+    fz = fz * delta + f * (nCz * nD + nC * nDz)
+    f = fNew
+    C = nC
+    Cb = nCb
+    Cc = nCc
+    Cz = nCz
+    D = nD
+    Db = nDb
+    Dc = nDc
+    Dz = nDz
+    if (Math.abs(delta - 1) < 1e-16) break
+  }
+  out.value = 1 / f
+  out.db = -fb / (f * f)
+  out.dc = -fc / (f * f)
+  out.dz = -fz / (f * f)
   return out
 }
