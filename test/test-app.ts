@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe } from 'vitest'
 import type { Kysely } from 'kysely'
 import type { DB } from '../src/db/database.js'
@@ -24,7 +24,7 @@ export interface TestApp {
   db: Kysely<DB>
   /** A new workspace with an owner login and an owner API token. */
   newWorkspace: (slug?: string) => Promise<TestWorkspace>
-  request: (opts: InjectOptions) => ReturnType<FastifyInstance['inject']>
+  request: (opts: InjectOptions) => Promise<LightMyRequestResponse>
   close: () => Promise<void>
 }
 

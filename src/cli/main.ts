@@ -4,6 +4,7 @@ import { DataDirInUseError } from '../db/dialects/pglite.js'
 import { DomainError } from '../shared/domain-error.js'
 import { registerPlatformCommands } from './platform.commands.js'
 import { registerServeCommand } from './serve.command.js'
+import { registerValueCommands } from './value.command.js'
 
 export function buildProgram(): Command {
   const program = new Command('centric')
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true })
   registerServeCommand(program)
   registerPlatformCommands(program)
+  registerValueCommands(program)
   return program
 }
 

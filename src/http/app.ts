@@ -13,6 +13,7 @@ import { web } from './plugins/web.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
+import { serviceRoutes } from './routes/service.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
 
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes)
   await app.register(tokensRoutes)
   await app.register(auditRoutes)
+  await app.register(serviceRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'tokens:read',
   'tokens:write',
   'audit:read',
+  'service:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -25,7 +26,7 @@ const ALL: readonly Permission[] = PERMISSIONS
 export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  manager: ['workspace:read', 'users:read', 'audit:read'],
+  manager: ['workspace:read', 'users:read', 'audit:read', 'service:configure'],
   agent: ['workspace:read', 'users:read'],
   analyst: ['workspace:read', 'users:read'],
   viewer: ['workspace:read'],

@@ -1,3 +1,5 @@
+import { DomainError, type ErrorKind } from '../../../shared/domain-error.js'
+
 /**
  * `INVALID_CALENDAR`: the calendar fails the `BusinessCalendar` schema (details hold the zod issues);
  * `CALENDAR_NEVER_OPEN`: no open time could be found (a guard, not expected with a valid calendar);
@@ -5,15 +7,21 @@
  */
 export type SlaErrorCode = 'INVALID_CALENDAR' | 'CALENDAR_NEVER_OPEN' | 'INVALID_ARGUMENT'
 
+const KINDS: Record<SlaErrorCode, ErrorKind> = {
+  INVALID_CALENDAR: 'invalid',
+  CALENDAR_NEVER_OPEN: 'unprocessable',
+  INVALID_ARGUMENT: 'invalid',
+}
+
 /** Typed error of the SLA clock; `code` is stable, the message is for humans. */
-export class SlaError extends Error {
+export class SlaError extends DomainError {
   override readonly name = 'SlaError'
 
   constructor(
-    readonly code: SlaErrorCode,
+    code: SlaErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly issues?: unknown,
   ) {
-    super(message)
+    super(KINDS[code], code, message)
   }
 }
