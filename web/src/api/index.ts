@@ -1,0 +1,15 @@
+// The web app's only door to the server: screens import from here, never fetch() themselves.
+export { ApiError, errorMessage, isApiError } from './api-error.js'
+export { getMe, login, logout } from './auth.api.js'
+export { setUnauthorizedHandler } from './client.js'
+export { createToken, listTokens, revokeToken } from './tokens.api.js'
+export * from './types.js'
+export {
+  createUser,
+  deactivateUser,
+  type ListUsersQuery,
+  listUsers,
+  type NewUser,
+  reactivateUser,
+  updateUser,
+} from './users.api.js'
