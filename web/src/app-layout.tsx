@@ -33,6 +33,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: path is the trigger, not an input
   useEffect(() => setMenuOpen(false), [path])
 
+  useEffect(() => {
+    if (!menuOpen) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [menuOpen])
+
   const onSignOut = async () => {
     setSigningOut(true)
     try {
@@ -95,6 +104,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
         </aside>
+        {menuOpen && (
+          // Pointer users close the menu by tapping beside it; keyboard users have Escape and the button.
+          <button
+            type="button"
+            className="scrim"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={() => setMenuOpen(false)}
+          />
+        )}
         <main id="main" className="content">
           {children}
         </main>

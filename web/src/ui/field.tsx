@@ -25,10 +25,10 @@ export function TextField({
         id={id}
         className="input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint && !error, error)}
         {...input}
       />
-      {hint && (
+      {hint && !error && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>
@@ -57,12 +57,12 @@ export function SelectField({
         id={id}
         className="input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint && !error, error)}
         {...select}
       >
         {children}
       </select>
-      {hint && (
+      {hint && !error && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>

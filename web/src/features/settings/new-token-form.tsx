@@ -26,6 +26,11 @@ export function NewTokenForm({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
+    if (!name.trim()) {
+      setError({ name: 'Enter a name that says where the token is used.' })
+      form.current?.querySelector('input')?.focus()
+      return
+    }
     setBusy(true)
     setError({})
     try {

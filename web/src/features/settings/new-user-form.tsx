@@ -19,6 +19,14 @@ function splitErrors(err: unknown): { fields: Partial<Record<Field, string>>; fo
   return { fields, form: named ? null : sentence(err.detail) }
 }
 
+function localErrors(values: NewUser): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {}
+  if (!values.email.trim()) errors.email = 'Enter an email address.'
+  if (!values.name.trim()) errors.name = 'Enter a name.'
+  if (values.password.length < 10) errors.password = 'Use at least 10 characters.'
+  return errors
+}
+
 export function NewUserForm({
   roles,
   onCreated,
@@ -48,8 +56,18 @@ export function NewUserForm({
   const set = (field: Field) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }))
 
+  const focusFirstError = () =>
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
+    // The obvious mistakes get plain words before a round trip; the server checks everything again.
+    const missing = localErrors(values)
+    if (Object.keys(missing).length > 0) {
+      setErrors({ fields: missing, form: null })
+      focusFirstError()
+      return
+    }
     setBusy(true)
     setErrors({ fields: {}, form: null })
     try {
@@ -57,8 +75,7 @@ export function NewUserForm({
     } catch (err) {
       setErrors(splitErrors(err))
       setBusy(false)
-      // Send keyboard users to the first field in error.
-      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+      focusFirstError()
     }
   }
 

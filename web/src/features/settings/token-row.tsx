@@ -26,23 +26,23 @@ export function TokenRow({
       <th scope="row">
         <span className="cell-title">{token.name}</span>
       </th>
-      <td>{capitalize(token.role)}</td>
-      <td>
-        <code className="code">{token.prefix}…</code>
+      <td data-label="Role">{capitalize(token.role)}</td>
+      <td data-label="Prefix">
+        <code className="code">{token.prefix}</code>
       </td>
-      <td>
+      <td data-label="Created">
         <time dateTime={token.createdAt} title={formatDateTime(token.createdAt)}>
           {formatDate(token.createdAt)}
         </time>
       </td>
-      <td>
+      <td data-label="Last used">
         {token.lastUsedAt ? (
           <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time>
         ) : (
           <span className="muted">Never</span>
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span
           className={BADGE[status]}
           title={token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : undefined}

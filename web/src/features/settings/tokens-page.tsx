@@ -95,7 +95,7 @@ export function TokensPage() {
         />
       )}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-stack">
           <caption className="visually-hidden">API tokens</caption>
           <thead>
             <tr>

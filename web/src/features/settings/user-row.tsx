@@ -32,8 +32,8 @@ export function UserRow({
           {isMe && <span className="badge badge-accent">you</span>}
         </span>
       </th>
-      <td>{user.email}</td>
-      <td>
+      <td data-label="Email">{user.email}</td>
+      <td data-label="Role">
         {editable ? (
           <select
             className="input input-compact"
@@ -52,7 +52,7 @@ export function UserRow({
           capitalize(user.role)
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className={user.active ? 'badge badge-success' : 'badge badge-neutral'}>
           {user.active ? 'active' : 'inactive'}
         </span>

@@ -109,7 +109,7 @@ export function UsersPage() {
         />
       )}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-stack">
           <caption className="visually-hidden">Users</caption>
           <thead>
             <tr>
