@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/database.js'
 import type { DatabaseKind } from '../db/open-database.js'
 import { auth } from './plugins/auth.js'
+import { problem } from './problem.js'
 import { idempotency } from './plugins/idempotency.js'
 import { openapi } from './plugins/openapi.js'
 import { problemErrors } from './plugins/problem-errors.js'
@@ -42,6 +43,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     ajv: { customOptions: { coerceTypes: false } },
+    // Router-level refusals (malformed percent-encoding, over-long path parameters) would otherwise
+    // leave as Fastify's plain JSON; they are bad input like any other.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400
+      const code = String(error.code).replace(/^FST_ERR_/, '')
+      return reply
+        .code(status)
+        .type('application/problem+json; charset=utf-8')
+        .send({ ...problem(status, code, error.message.slice(0, 200)), requestId: String(request.id) })
+    },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>
     dbKind: DatabaseKind
+    /** Every /api route as registered, for tests that must cover all of them. */
+    apiRoutes: { method: string; url: string; public: boolean }[]
   }
   interface FastifyRequest {
     /** Set by the auth plugin on every non-public route. */

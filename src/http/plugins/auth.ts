@@ -33,8 +33,13 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
  */
 export const auth = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null as unknown as Actor)
+  const apiRoutes: { method: string; url: string; public: boolean }[] = []
+  app.decorate('apiRoutes', apiRoutes)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) return
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) })
+    }
     if (!route.config?.permission && !route.config?.public) {
       throw new Error(`route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`)
     }

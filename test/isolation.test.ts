@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest'
+import { REFERENCE_TABLES } from '../src/db/reference-tables.js'
+import { exampleFor } from './openapi-body.js'
+import { describeEachDb, type TestApp } from './test-app.js'
+
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> }
+  security?: unknown[]
+}
+
+/** Every id that workspace B owns, read from every workspace table: new tables are covered as they land. */
+async function idsOf(t: TestApp, workspaceId: string): Promise<string[]> {
+  const { sql } = await import('kysely')
+  const tables = (
+    await sql<{ table_name: string }>`
+      SELECT table_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'id'`.execute(t.db)
+  ).rows
+    .map((r) => r.table_name)
+    .filter((name) => !(name in REFERENCE_TABLES))
+  const ids: string[] = []
+  for (const table of tables) {
+    const rows = await sql<{ id: string }>`SELECT id::text AS id FROM ${sql.table(table)} WHERE workspace_id = ${workspaceId}`.execute(t.db)
+    ids.push(...rows.rows.map((r) => r.id))
+  }
+  return ids
+}
+
+async function snapshot(t: TestApp, workspaceId: string) {
+  const users = await t.db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute()
+  const tokens = await t.db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute()
+  return { users, tokens }
+}
+
+describeEachDb('workspace isolation over every route in the OpenAPI document', (t) => {
+  it("gives workspace A a 404 for every id of workspace B, and never shows B's rows", async () => {
+    const a = await t.newWorkspace()
+    const b = await t.newWorkspace()
+    const bUser = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: b.headers,
+      payload: { email: 'secret-b@x.test', name: 'Secret B', role: 'agent', password: 'long enough pw' },
+    })
+    expect(bUser.statusCode).toBe(201)
+    await t.request({ method: 'POST', url: '/api/tokens', headers: b.headers, payload: { name: 'b-token', role: 'viewer' } })
+    const bIds = await idsOf(t, b.workspace.id)
+    expect(bIds.length).toBeGreaterThanOrEqual(4)
+    const before = await snapshot(t, b.workspace.id)
+
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json()
+    const components = doc.components?.schemas ?? {}
+    let checked = 0
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (op.security?.length === 0 || path.startsWith('/api/auth')) continue
+        const body = exampleFor(op.requestBody?.content?.['application/json']?.schema, components)
+        if (path.includes('{')) {
+          for (const id of bIds) {
+            const url = path.replace(/\{[^}]+\}/g, id)
+            const res = await t.request({ method: method.toUpperCase() as 'GET', url, headers: a.headers, ...(body ? { payload: body as object } : {}) })
+            expect(res.statusCode, `${method.toUpperCase()} ${url}`).toBe(404)
+            checked++
+          }
+        } else if (method === 'get') {
+          const res = await t.request({ method: 'GET', url: path, headers: a.headers })
+          expect(res.statusCode, `GET ${path}`).toBeLessThan(500)
+          for (const id of [...bIds, b.workspace.id]) expect(res.body, `GET ${path} leaks ${id}`).not.toContain(id)
+          expect(res.body).not.toContain('secret-b@x.test')
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10)
+    expect(await snapshot(t, b.workspace.id)).toEqual(before)
+  })
+})
