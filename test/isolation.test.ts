@@ -20,15 +20,27 @@ async function idsOf(t: TestApp, workspaceId: string): Promise<string[]> {
     .filter((name) => !(name in REFERENCE_TABLES))
   const ids: string[] = []
   for (const table of tables) {
-    const rows = await sql<{ id: string }>`SELECT id::text AS id FROM ${sql.table(table)} WHERE workspace_id = ${workspaceId}`.execute(t.db)
+    const rows = await sql<{
+      id: string
+    }>`SELECT id::text AS id FROM ${sql.table(table)} WHERE workspace_id = ${workspaceId}`.execute(t.db)
     ids.push(...rows.rows.map((r) => r.id))
   }
   return ids
 }
 
 async function snapshot(t: TestApp, workspaceId: string) {
-  const users = await t.db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute()
-  const tokens = await t.db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute()
+  const users = await t.db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .execute()
+  const tokens = await t.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .execute()
   return { users, tokens }
 }
 
@@ -43,7 +55,12 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
       payload: { email: 'secret-b@x.test', name: 'Secret B', role: 'agent', password: 'long enough pw' },
     })
     expect(bUser.statusCode).toBe(201)
-    await t.request({ method: 'POST', url: '/api/tokens', headers: b.headers, payload: { name: 'b-token', role: 'viewer' } })
+    await t.request({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: b.headers,
+      payload: { name: 'b-token', role: 'viewer' },
+    })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)
@@ -58,14 +75,20 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
         if (path.includes('{')) {
           for (const id of bIds) {
             const url = path.replace(/\{[^}]+\}/g, id)
-            const res = await t.request({ method: method.toUpperCase() as 'GET', url, headers: a.headers, ...(body ? { payload: body as object } : {}) })
+            const res = await t.request({
+              method: method.toUpperCase() as 'GET',
+              url,
+              headers: a.headers,
+              ...(body ? { payload: body as object } : {}),
+            })
             expect(res.statusCode, `${method.toUpperCase()} ${url}`).toBe(404)
             checked++
           }
         } else if (method === 'get') {
           const res = await t.request({ method: 'GET', url: path, headers: a.headers })
           expect(res.statusCode, `GET ${path}`).toBeLessThan(500)
-          for (const id of [...bIds, b.workspace.id]) expect(res.body, `GET ${path} leaks ${id}`).not.toContain(id)
+          for (const id of [...bIds, b.workspace.id])
+            expect(res.body, `GET ${path} leaks ${id}`).not.toContain(id)
           expect(res.body).not.toContain('secret-b@x.test')
           checked++
         }

@@ -1,9 +1,14 @@
 /** A minimal JSON value that satisfies a JSON Schema from the OpenAPI document (the subset zod emits). */
 type Schema = Record<string, unknown>
 
-export function exampleFor(schema: Schema | undefined, components: Record<string, Schema> = {}, depth = 0): unknown {
+export function exampleFor(
+  schema: Schema | undefined,
+  components: Record<string, Schema> = {},
+  depth = 0,
+): unknown {
   if (!schema || depth > 8) return null
-  if (typeof schema.$ref === 'string') return exampleFor(components[schema.$ref.split('/').pop() ?? ''], components, depth + 1)
+  if (typeof schema.$ref === 'string')
+    return exampleFor(components[schema.$ref.split('/').pop() ?? ''], components, depth + 1)
   if ('const' in schema) return schema.const
   if (Array.isArray(schema.enum)) return schema.enum[0]
   const anyOf = (schema.anyOf ?? schema.oneOf ?? schema.allOf) as Schema[] | undefined
@@ -12,10 +17,14 @@ export function exampleFor(schema: Schema | undefined, components: Record<string
   switch (type) {
     case 'object': {
       const props = (schema.properties ?? {}) as Record<string, Schema>
-      return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, exampleFor(v, components, depth + 1)]))
+      return Object.fromEntries(
+        Object.entries(props).map(([k, v]) => [k, exampleFor(v, components, depth + 1)]),
+      )
     }
     case 'array':
-      return Array.from({ length: Number(schema.minItems ?? 0) }, () => exampleFor(schema.items as Schema, components, depth + 1))
+      return Array.from({ length: Number(schema.minItems ?? 0) }, () =>
+        exampleFor(schema.items as Schema, components, depth + 1),
+      )
     case 'integer':
     case 'number':
       return Math.max(Number(schema.minimum ?? 1), Number(schema.exclusiveMinimum ?? 0) + 1)

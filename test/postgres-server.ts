@@ -35,12 +35,17 @@ export interface TestPostgres {
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const bin = findPostgresBin()
-  if (!bin) throw new Error('PostgreSQL is not installed: run `npm test` (it installs it) or `apt-get install -y postgresql`')
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is not installed: run `npm test` (it installs it) or `apt-get install -y postgresql`',
+    )
   const asRoot = process.getuid?.() === 0
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'centric-pg-'))
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir])
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]] : [path.join(bin, cmd), args]
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]]
+      : [path.join(bin, cmd), args]
     const res = spawnSync(file, argv as string[], { encoding: 'utf8' })
     if (res.status !== 0) throw new Error(`${cmd} failed: ${res.stderr || res.stdout}`)
   }

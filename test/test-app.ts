@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe } from 'vitest'
 import type { Kysely } from 'kysely'
+import { afterAll, beforeAll, describe } from 'vitest'
 import type { DB } from '../src/db/database.js'
 import type { DatabaseKind } from '../src/db/open-database.js'
 import { buildApp } from '../src/http/app.js'
-import { createApiToken, createUser, createWorkspace, type Role, systemActor, type WorkspaceView } from '../src/modules/platform/index.js'
+import {
+  createApiToken,
+  createUser,
+  createWorkspace,
+  type Role,
+  systemActor,
+  type WorkspaceView,
+} from '../src/modules/platform/index.js'
 import { openTestDatabase } from './test-database.js'
 import { testDbKinds } from './test-env.js'
 

@@ -9,7 +9,9 @@ import type { Database, DatabaseKind } from '../src/db/open-database.js'
 import { pgliteTemplateDir, TEMPLATE_DB } from './test-env.js'
 
 /** A fresh, migrated database of the given kind, cloned from the run's template; dropped on close. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Database & { dataDir?: string; url?: string }> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+): Promise<Database & { dataDir?: string; url?: string }> {
   const suffix = randomBytes(6).toString('hex')
   if (kind === 'pglite') {
     const runDir = inject('runDir')
@@ -27,7 +29,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database & {
     }
   }
   const adminUrl = inject('postgresAdminUrl')
-  if (!adminUrl) throw new Error('the PostgreSQL test server is not running (CENTRIC_TEST_DBS excludes postgres?)')
+  if (!adminUrl)
+    throw new Error('the PostgreSQL test server is not running (CENTRIC_TEST_DBS excludes postgres?)')
   const name = `t_${suffix}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()

@@ -1,15 +1,15 @@
 import type { Command } from 'commander'
+import { loadConfig } from '../config.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { openDatabase } from '../db/open-database.js'
-import { loadConfig } from '../config.js'
 import { seedDemo } from '../modules/demo/index.js'
 import {
   createApiToken,
   createUser,
   createWorkspace,
   getWorkspaceBySlug,
-  randomPassword,
   RoleSchema,
+  randomPassword,
   systemActor,
 } from '../modules/platform/index.js'
 import { withDatabase } from './with-database.js'
@@ -28,7 +28,8 @@ export function registerPlatformCommands(program: Command): void {
       const database = await openDatabase(loadConfig())
       try {
         const { results } = await migrateToLatest(database.db)
-        for (const r of results ?? []) console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`)
+        for (const r of results ?? [])
+          console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`)
         console.log(results?.length ? 'migrations applied' : 'schema is up to date')
       } finally {
         await database.close()
@@ -70,21 +71,23 @@ export function registerPlatformCommands(program: Command): void {
     .option('--name <name>', 'display name')
     .option('--role <role>', 'owner, admin, manager, agent, analyst or viewer', 'agent')
     .option('--password <password>', 'password (at least 10 characters)')
-    .action(async (opts: { workspace: string; email: string; name?: string; role: string; password?: string }) => {
-      const role = parseRole(opts.role)
-      await withDatabase(async ({ db }) => {
-        const ws = await getWorkspaceBySlug(db, opts.workspace)
-        const password = opts.password ?? randomPassword()
-        const created = await createUser(db, systemActor(ws.id), {
-          email: opts.email,
-          name: opts.name ?? opts.email.split('@')[0] ?? opts.email,
-          role,
-          password,
+    .action(
+      async (opts: { workspace: string; email: string; name?: string; role: string; password?: string }) => {
+        const role = parseRole(opts.role)
+        await withDatabase(async ({ db }) => {
+          const ws = await getWorkspaceBySlug(db, opts.workspace)
+          const password = opts.password ?? randomPassword()
+          const created = await createUser(db, systemActor(ws.id), {
+            email: opts.email,
+            name: opts.name ?? opts.email.split('@')[0] ?? opts.email,
+            role,
+            password,
+          })
+          console.log(`added ${created.email} as ${created.role} to ${ws.slug}`)
+          if (!opts.password) console.log(`password: ${password}`)
         })
-        console.log(`added ${created.email} as ${created.role} to ${ws.slug}`)
-        if (!opts.password) console.log(`password: ${password}`)
-      })
-    })
+      },
+    )
 
   const token = program.command('token').description('Manage API tokens')
   token

@@ -19,7 +19,9 @@ export function registerServeCommand(program: Command): void {
           console.log(`  password: ${seeded.owner.password}\n`)
         }
       })
-      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`
+      const where = config.databaseUrl
+        ? 'PostgreSQL (DATABASE_URL)'
+        : `embedded database in ${config.dataDir}`
       console.log(`Centric is running at ${server.url}  (${where})`)
       console.log(`API docs: ${server.url}/api/docs`)
       const shutdown = async () => {

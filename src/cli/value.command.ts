@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander'
-import { fitFromFiles, type ValueFitReport, ValueInputError } from '../modules/value/fit-from-files.js'
+import { fitFromFiles, type ValueFitReport, ValueInputError } from '../modules/value/index.js'
 
 interface FitFlags {
   summary?: string

@@ -16,7 +16,9 @@ interface Constraint {
 describeEachDb('schema distribution rule', (t) => {
   it('puts workspace_id first in every key of every workspace table', async () => {
     const tables = (
-      await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(t.db)
+      await sql<{
+        name: string
+      }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(t.db)
     ).rows.map((r) => r.name)
     const constraints = (
       await sql<Constraint>`
@@ -40,10 +42,12 @@ describeEachDb('schema distribution rule', (t) => {
     const violations: string[] = []
     for (const table of distributed) {
       const pk = constraints.find((c) => c.table === table && c.type === 'p')
-      if (pk?.columns[0] !== 'workspace_id') violations.push(`${table}: primary key must start with workspace_id`)
+      if (pk?.columns[0] !== 'workspace_id')
+        violations.push(`${table}: primary key must start with workspace_id`)
     }
     for (const c of constraints.filter((c) => distributed.includes(c.table))) {
-      if (c.type === 'u' && c.columns[0] !== 'workspace_id') violations.push(`${c.table}.${c.name}: unique without workspace_id first`)
+      if (c.type === 'u' && c.columns[0] !== 'workspace_id')
+        violations.push(`${c.table}.${c.name}: unique without workspace_id first`)
       if (c.type === 'f' && c.refTable && !(c.refTable in REFERENCE_TABLES)) {
         if (c.columns[0] !== 'workspace_id' || c.refColumns?.[0] !== 'workspace_id') {
           violations.push(`${c.table}.${c.name}: foreign key must start with workspace_id on both sides`)
@@ -51,16 +55,19 @@ describeEachDb('schema distribution rule', (t) => {
       }
     }
     for (const idx of uniqueIndexes.filter((i) => distributed.includes(i.table))) {
-      if (!/\(workspace_id[,)]/.test(idx.def)) violations.push(`${idx.table}.${idx.name}: unique index without workspace_id first`)
+      if (!/\(workspace_id[,)]/.test(idx.def))
+        violations.push(`${idx.table}.${idx.name}: unique index without workspace_id first`)
     }
     expect(violations).toEqual([])
   })
 
   it('declares only tables that exist as reference tables, each with a reason', async () => {
     const tables = new Set(
-      (await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(t.db)).rows.map(
-        (r) => r.name,
-      ),
+      (
+        await sql<{
+          name: string
+        }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(t.db)
+      ).rows.map((r) => r.name),
     )
     for (const [name, reason] of Object.entries(REFERENCE_TABLES)) {
       expect(tables.has(name), name).toBe(true)

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import cookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/database.js'
 import type { DatabaseKind } from '../db/open-database.js'
 import { auth } from './plugins/auth.js'
-import { problem } from './problem.js'
 import { idempotency } from './plugins/idempotency.js'
 import { openapi } from './plugins/openapi.js'
-import { problemErrors } from './plugins/problem-errors.js'
+import { problemErrors, sendProblem } from './plugins/problem-errors.js'
 import { web } from './plugins/web.js'
+import { problem } from './problem.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
@@ -48,10 +48,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => {
       const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400
       const code = String(error.code).replace(/^FST_ERR_/, '')
-      return reply
-        .code(status)
-        .type('application/problem+json; charset=utf-8')
-        .send({ ...problem(status, code, error.message.slice(0, 200)), requestId: String(request.id) })
+      return sendProblem(
+        reply as unknown as FastifyReply,
+        request,
+        problem(status, code, error.message.slice(0, 200)),
+      )
     },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)

@@ -17,7 +17,12 @@ export class LoginRateLimit {
     const recent = (this.hits.get(address) ?? []).filter((t) => now - t < this.windowMs)
     if (recent.length >= this.max) {
       const retryAfterSeconds = Math.ceil((this.windowMs - (now - (recent[0] ?? now))) / 1000)
-      throw new DomainError('rate_limited', 'TOO_MANY_LOGIN_ATTEMPTS', 'too many sign-in attempts from this address', { retryAfterSeconds })
+      throw new DomainError(
+        'rate_limited',
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        'too many sign-in attempts from this address',
+        { retryAfterSeconds },
+      )
     }
     recent.push(now)
     this.hits.set(address, recent)

@@ -13,7 +13,9 @@ describeEachDb('OpenAPI document', (t) => {
     expect(result.valid).toBe(true)
 
     const documented = new Set<string>()
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    )) {
       for (const [method, op] of Object.entries(methods)) {
         documented.add(`${method.toUpperCase()} ${path}`)
         for (const status of ['400', '401', '403', '404', '409', '413', '422', '429']) {

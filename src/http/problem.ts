@@ -9,7 +9,10 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string().describe('Stable machine-readable error code'),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('Field-level details'),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Field-level details'),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' })

@@ -31,4 +31,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (entity: string, id: string) =>
-  new DomainError('not_found', `${entity.toUpperCase().replace(/\W+/g, '_')}_NOT_FOUND`, `${entity} ${id} not found`)
+  new DomainError(
+    'not_found',
+    `${entity.toUpperCase().replace(/\W+/g, '_')}_NOT_FOUND`,
+    `${entity} ${id} not found`,
+  )

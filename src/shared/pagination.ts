@@ -14,7 +14,10 @@ export type PageQuery = z.infer<typeof PageQuery>
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` to get the next page; null on the last page'),
   })
 }
 
@@ -57,9 +60,17 @@ export function parseSort<F extends string>(
 }
 
 /** Takes limit+1 rows, returns a page and the cursor of its last row. */
-export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => CursorValue[], view: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => CursorValue[],
+  view: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
   const last = pageRows[pageRows.length - 1]
-  return { items: pageRows.map(view), nextCursor: more && last !== undefined ? encodeCursor(cursorOf(last)) : null }
+  return {
+    items: pageRows.map(view),
+    nextCursor: more && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  }
 }

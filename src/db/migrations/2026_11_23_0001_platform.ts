@@ -99,5 +99,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, 'DROP TABLE idempotency_keys, audit_log, api_tokens, users, sessions, logins, workspaces')
+  await runStatements(
+    db,
+    'DROP TABLE idempotency_keys, audit_log, api_tokens, users, sessions, logins, workspaces',
+  )
 }

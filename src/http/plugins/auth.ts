@@ -13,7 +13,12 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
     const actor = token ? await resolveApiToken(app.db, token) : undefined
-    if (!actor) throw new DomainError('unauthenticated', 'INVALID_TOKEN', 'the API token is invalid, expired or revoked')
+    if (!actor)
+      throw new DomainError(
+        'unauthenticated',
+        'INVALID_TOKEN',
+        'the API token is invalid, expired or revoked',
+      )
     return actor
   }
   const cookie = request.cookies[SESSION_COOKIE]
@@ -21,7 +26,11 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   if (!session) throw new DomainError('unauthenticated', 'NOT_AUTHENTICATED', 'sign in or send an API token')
   // Cookies ride along on cross-site requests; a write must also prove it came from our page.
   if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-    throw new DomainError('forbidden', 'CSRF_TOKEN_MISSING', 'send the X-CSRF-Token header from /api/me with cookie-authenticated writes')
+    throw new DomainError(
+      'forbidden',
+      'CSRF_TOKEN_MISSING',
+      'send the X-CSRF-Token header from /api/me with cookie-authenticated writes',
+    )
   }
   request.sessionToken = cookie
   return session
@@ -41,7 +50,9 @@ export const auth = fp(async (app: FastifyInstance) => {
       if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, public: Boolean(route.config?.public) })
     }
     if (!route.config?.permission && !route.config?.public) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`)
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`,
+      )
     }
   })
   app.addHook('onRequest', async (request) => {
@@ -51,7 +62,11 @@ export const auth = fp(async (app: FastifyInstance) => {
     actor.requestId = String(request.id)
     request.actor = actor
     if (!can(actor.role, config.permission)) {
-      throw new DomainError('forbidden', 'PERMISSION_DENIED', `role ${actor.role} lacks permission ${config.permission}`)
+      throw new DomainError(
+        'forbidden',
+        'PERMISSION_DENIED',
+        `role ${actor.role} lacks permission ${config.permission}`,
+      )
     }
   })
 })

@@ -27,10 +27,20 @@ describeEachDb('Idempotency-Key', (t) => {
     const ws = await t.newWorkspace()
     const headers = { ...ws.headers, 'idempotency-key': 'k-2' }
     await t.request({ method: 'POST', url: '/api/users', headers, payload: body })
-    const other = await t.request({ method: 'POST', url: '/api/users', headers, payload: { ...body, name: 'Other' } })
+    const other = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      headers,
+      payload: { ...body, name: 'Other' },
+    })
     expect(other.statusCode).toBe(422)
     expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED')
-    const bad = await t.request({ method: 'POST', url: '/api/users', headers: { ...ws.headers, 'idempotency-key': 'has space' }, payload: body })
+    const bad = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...ws.headers, 'idempotency-key': 'has space' },
+      payload: body,
+    })
     expect(bad.statusCode).toBe(400)
   })
 
@@ -38,8 +48,18 @@ describeEachDb('Idempotency-Key', (t) => {
     const a = await t.newWorkspace()
     const b = await t.newWorkspace()
     const key = { 'idempotency-key': 'shared-key' }
-    const ra = await t.request({ method: 'POST', url: '/api/users', headers: { ...a.headers, ...key }, payload: body })
-    const rb = await t.request({ method: 'POST', url: '/api/users', headers: { ...b.headers, ...key }, payload: body })
+    const ra = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...a.headers, ...key },
+      payload: body,
+    })
+    const rb = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...b.headers, ...key },
+      payload: body,
+    })
     expect(ra.statusCode).toBe(201)
     expect(rb.statusCode).toBe(201)
     expect(rb.headers['idempotent-replayed']).toBeUndefined()

@@ -16,7 +16,11 @@ export const idempotency = fp(async (app: FastifyInstance) => {
     const key = request.headers['idempotency-key']
     if (request.method !== 'POST' || key === undefined || !request.actor) return
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw new DomainError('invalid', 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–255 visible ASCII characters')
+      throw new DomainError(
+        'invalid',
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 1–255 visible ASCII characters',
+      )
     }
     const path = request.routeOptions.url ?? request.url
     const requestHash = createHash('sha256')
@@ -40,14 +44,25 @@ export const idempotency = fp(async (app: FastifyInstance) => {
       .where('key', '=', key)
       .executeTakeFirstOrThrow()
     if (stored.request_hash !== requestHash) {
-      throw new DomainError('unprocessable', 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request')
+      throw new DomainError(
+        'unprocessable',
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was used with a different request',
+      )
     }
     if (stored.status_code === null) {
-      throw new DomainError('conflict', 'IDEMPOTENT_REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still running')
+      throw new DomainError(
+        'conflict',
+        'IDEMPOTENT_REQUEST_IN_PROGRESS',
+        'a request with this Idempotency-Key is still running',
+      )
     }
     reply.header('idempotent-replayed', 'true')
     if (stored.response_type) reply.type(stored.response_type)
-    return reply.code(stored.status_code).serializer((p: unknown) => p as string).send(stored.response_body ?? '')
+    return reply
+      .code(stored.status_code)
+      .serializer((p: unknown) => p as string)
+      .send(stored.response_body ?? '')
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -55,7 +70,11 @@ export const idempotency = fp(async (app: FastifyInstance) => {
     if (!key || !request.actor) return payload
     const { workspaceId } = request.actor
     if (reply.statusCode >= 500) {
-      await app.db.deleteFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('key', '=', key).execute()
+      await app.db
+        .deleteFrom('idempotency_keys')
+        .where('workspace_id', '=', workspaceId)
+        .where('key', '=', key)
+        .execute()
       return payload
     }
     await app.db

@@ -40,5 +40,7 @@ export const openapi = fp(async (app: FastifyInstance) => {
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  )
 })

@@ -15,11 +15,22 @@ export const web = fp(async (app: FastifyInstance, opts: { webDir: string | unde
   const hasWeb = webDir !== undefined && fs.existsSync(path.join(webDir, 'index.html'))
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' })
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html')
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      request.headers.accept?.includes('text/html')
     if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html')
     if (isPage) {
-      return reply.type('text/html').send('<!doctype html><title>Centric</title><p>The web app is not built. Run <code>npm run build:web</code>.</p>')
+      return reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>Centric</title><p>The web app is not built. Run <code>npm run build:web</code>.</p>',
+        )
     }
-    return sendProblem(reply, request, problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`))
+    return sendProblem(
+      reply,
+      request,
+      problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+    )
   })
 })

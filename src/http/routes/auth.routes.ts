@@ -54,7 +54,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } }, config: { permission: 'workspace:read' } },
+    {
+      schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } },
+      config: { permission: 'workspace:read' },
+    },
     async (req, reply) => {
       if (req.sessionToken) await deleteSession(app.db, req.sessionToken)
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
@@ -64,7 +67,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
 
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], summary: 'Who am I: user, role, workspace, permissions', response: { 200: MeView } }, config: { permission: 'workspace:read' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I: user, role, workspace, permissions',
+        response: { 200: MeView },
+      },
+      config: { permission: 'workspace:read' },
+    },
     async (req) => {
       const { actor } = req
       const session = 'csrfToken' in actor ? (actor as { csrfToken: string }) : undefined

@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
 import { z } from 'zod'
 import { DomainError } from '../../shared/domain-error.js'
 
@@ -8,7 +8,13 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/readyz',
-    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) } }, config: { public: true } },
+    {
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) },
+      },
+      config: { public: true },
+    },
     async () => {
       try {
         await sql`select 1`.execute(app.db)

@@ -26,12 +26,21 @@ describeEachDb('SLA preview route', (t) => {
       method: 'POST',
       url: '/api/service/sla/preview',
       headers: ws.headers,
-      payload: { calendar: { timezone: 'Mars/Olympus', hours: week([['09:00', '25:00']]) }, start: 'soon', minutes: -1 },
+      payload: {
+        calendar: { timezone: 'Mars/Olympus', hours: week([['09:00', '25:00']]) },
+        start: 'soon',
+        minutes: -1,
+      },
     })
     expect(res.statusCode).toBe(400)
     const paths: string[] = res.json().errors.map((e: { path: string }) => e.path)
     expect(paths).toEqual(expect.arrayContaining(['body.calendar.timezone', 'body.start', 'body.minutes']))
-    const agent = await t.request({ method: 'POST', url: '/api/service/sla/preview', headers: await ws.as('agent'), payload: {} })
+    const agent = await t.request({
+      method: 'POST',
+      url: '/api/service/sla/preview',
+      headers: await ws.as('agent'),
+      payload: {},
+    })
     expect(agent.statusCode).toBe(403)
   })
 })

@@ -14,7 +14,9 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
           'local dates; ranges are [start, end) local times with "24:00" as end of day; the deadline is the first ' +
           'instant at which accumulated business time reaches the target.',
         body: SlaPreviewInput,
-        response: { 200: z.object({ due: z.string().describe('UTC, whole seconds, e.g. 2026-03-30T08:30:00Z') }) },
+        response: {
+          200: z.object({ due: z.string().describe('UTC, whole seconds, e.g. 2026-03-30T08:30:00Z') }),
+        },
       },
       config: { permission: 'service:configure' },
     },

@@ -8,11 +8,21 @@ describeEachDb('users routes', (t) => {
       method: 'POST',
       url: '/api/users',
       headers: ws.headers,
-      payload: { email: 'Ada@Example.com', name: 'Ada Lovelace', role: 'agent', password: 'correct horse battery' },
+      payload: {
+        email: 'Ada@Example.com',
+        name: 'Ada Lovelace',
+        role: 'agent',
+        password: 'correct horse battery',
+      },
     })
     expect(res.statusCode).toBe(201)
     const user = res.json()
-    expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada Lovelace', role: 'agent', active: true })
+    expect(user).toMatchObject({
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      role: 'agent',
+      active: true,
+    })
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/)
     expect(user).not.toHaveProperty('password')
     const list = await t.request({ method: 'GET', url: '/api/users?q=lovelace', headers: ws.headers })
@@ -31,14 +41,19 @@ describeEachDb('users routes', (t) => {
     })
     expect(res.statusCode).toBe(400)
     expect(res.headers['content-type']).toContain('application/problem+json')
-    const paths = res.json().errors.map((e: { path: string }) => e.path).sort()
+    const paths = res
+      .json()
+      .errors.map((e: { path: string }) => e.path)
+      .sort()
     expect(paths).toEqual(['body.email', 'body.name', 'body.password', 'body.role'])
   })
 
   it('refuses a second user with the same email (409)', async () => {
     const ws = await t.newWorkspace()
     const body = { email: 'dup@example.com', name: 'Dup', role: 'viewer', password: 'long enough pw' }
-    expect((await t.request({ method: 'POST', url: '/api/users', headers: ws.headers, payload: body })).statusCode).toBe(201)
+    expect(
+      (await t.request({ method: 'POST', url: '/api/users', headers: ws.headers, payload: body })).statusCode,
+    ).toBe(201)
     const again = await t.request({ method: 'POST', url: '/api/users', headers: ws.headers, payload: body })
     expect(again.statusCode).toBe(409)
     expect(again.json().code).toBe('USER_EMAIL_TAKEN')
@@ -64,11 +79,21 @@ describeEachDb('users routes', (t) => {
       cursor = page.nextCursor
     } while (cursor)
     expect(seen).toEqual(['Anna', 'Bea', 'Cleo', 'Dora', 'Emil'])
-    const desc = (await t.request({ method: 'GET', url: '/api/users?sort=-name&role=viewer&limit=1', headers: ws.headers })).json()
+    const desc = (
+      await t.request({
+        method: 'GET',
+        url: '/api/users?sort=-name&role=viewer&limit=1',
+        headers: ws.headers,
+      })
+    ).json()
     expect(desc.items[0].name).toBe('Emil')
     const bad = await t.request({ method: 'GET', url: '/api/users?sort=password', headers: ws.headers })
     expect(bad.statusCode).toBe(400)
-    const badCursor = await t.request({ method: 'GET', url: '/api/users?cursor=garbage', headers: ws.headers })
+    const badCursor = await t.request({
+      method: 'GET',
+      url: '/api/users?cursor=garbage',
+      headers: ws.headers,
+    })
     expect(badCursor.statusCode).toBe(400)
   })
 
@@ -82,13 +107,28 @@ describeEachDb('users routes', (t) => {
         payload: { email: 'eve@x.test', name: 'Eve', role: 'agent', password: 'long enough pw' },
       })
     ).json()
-    const patched = await t.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: ws.headers, payload: { role: 'manager' } })
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: ws.headers,
+      payload: { role: 'manager' },
+    })
     expect(patched.json().role).toBe('manager')
-    const off = await t.request({ method: 'POST', url: `/api/users/${user.id}/deactivate`, headers: ws.headers })
+    const off = await t.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/deactivate`,
+      headers: ws.headers,
+    })
     expect(off.json().active).toBe(false)
-    const on = await t.request({ method: 'POST', url: `/api/users/${user.id}/reactivate`, headers: ws.headers })
+    const on = await t.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/reactivate`,
+      headers: ws.headers,
+    })
     expect(on.json().active).toBe(true)
-    const audit = (await t.request({ method: 'GET', url: `/api/audit?entityId=${user.id}`, headers: ws.headers })).json()
+    const audit = (
+      await t.request({ method: 'GET', url: `/api/audit?entityId=${user.id}`, headers: ws.headers })
+    ).json()
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual([
       'user.reactivated',
       'user.deactivated',
@@ -103,8 +143,15 @@ describeEachDb('users routes', (t) => {
 
   it('keeps the last owner and refuses to hand out roles above the actor', async () => {
     const ws = await t.newWorkspace()
-    const owner = (await t.request({ method: 'GET', url: '/api/users?role=owner', headers: ws.headers })).json().items[0]
-    const demote = await t.request({ method: 'PATCH', url: `/api/users/${owner.id}`, headers: ws.headers, payload: { role: 'admin' } })
+    const owner = (
+      await t.request({ method: 'GET', url: '/api/users?role=owner', headers: ws.headers })
+    ).json().items[0]
+    const demote = await t.request({
+      method: 'PATCH',
+      url: `/api/users/${owner.id}`,
+      headers: ws.headers,
+      payload: { role: 'admin' },
+    })
     expect(demote.statusCode).toBe(422)
     expect(demote.json().code).toBe('LAST_OWNER')
     const admin = await ws.as('admin')

@@ -1,5 +1,11 @@
 import type { Executor } from '../../db/database.js'
-import { createUser, ensureWorkspaceWithOwner, randomPassword, type SeededWorkspace, systemActor } from '../platform/index.js'
+import {
+  createUser,
+  ensureWorkspaceWithOwner,
+  randomPassword,
+  type SeededWorkspace,
+  systemActor,
+} from '../platform/index.js'
 
 /** The demo team; fixed names so that every demo workspace looks the same. */
 const TEAM = [
@@ -15,7 +21,11 @@ const TEAM = [
  * with `centric workspace create`) gains the demo data too.
  */
 export async function seedDemo(db: Executor, opts: { slug: string }): Promise<SeededWorkspace> {
-  const seeded = await ensureWorkspaceWithOwner(db, { slug: opts.slug, name: opts.slug === 'demo' ? 'Demo Company' : opts.slug, timezone: 'Europe/Berlin' })
+  const seeded = await ensureWorkspaceWithOwner(db, {
+    slug: opts.slug,
+    name: opts.slug === 'demo' ? 'Demo Company' : opts.slug,
+    timezone: 'Europe/Berlin',
+  })
   const actor = systemActor(seeded.workspace.id)
   const existing = await db
     .selectFrom('users as u')

@@ -10,4 +10,9 @@ export interface Actor {
 }
 
 /** The CLI and the demo seeder act as the system, with owner rights. */
-export const systemActor = (workspaceId: string): Actor => ({ workspaceId, userId: null, tokenId: null, role: 'owner' })
+export const systemActor = (workspaceId: string): Actor => ({
+  workspaceId,
+  userId: null,
+  tokenId: null,
+  role: 'owner',
+})

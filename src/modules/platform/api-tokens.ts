@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { Executor, Row } from '../../db/database.js'
 import { isUuid, newId } from '../../db/ids.js'
-import { decodeCursor, type Page, type PageQuery, toPage } from '../../shared/pagination.js'
 import { keysetAfter } from '../../db/keyset.js'
+import { decodeCursor, type Page, type PageQuery, toPage } from '../../shared/pagination.js'
 import type { Actor } from './actor.js'
 import { PlatformError } from './platform.errors.js'
 import { recordAudit } from './record-audit.js'
@@ -50,13 +50,18 @@ const TOKEN = /^ctk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/
 
 function workspaceOfToken(token: string): string | undefined {
   const hex = TOKEN.exec(token)?.[1]
-  return hex && `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  return (
+    hex && `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  )
 }
 
 export async function createApiToken(db: Executor, actor: Actor, input: CreateApiTokenInput) {
   const values = CreateApiTokenInput.parse(input)
   if (roleRank(values.role) > roleRank(actor.role)) {
-    throw new PlatformError('ROLE_ABOVE_OWN', `a ${actor.role} cannot create a token with role ${values.role}`)
+    throw new PlatformError(
+      'ROLE_ABOVE_OWN',
+      `a ${actor.role} cannot create a token with role ${values.role}`,
+    )
   }
   const token = `ctk_${actor.workspaceId.replaceAll('-', '')}_${randomSecret()}`
   return db.transaction().execute(async (trx) => {
@@ -75,15 +80,27 @@ export async function createApiToken(db: Executor, actor: Actor, input: CreateAp
       .returningAll()
       .executeTakeFirstOrThrow()
     const view = toView(row)
-    await recordAudit(trx, actor, { action: 'token.created', entityType: 'api_token', entityId: row.id, after: view })
+    await recordAudit(trx, actor, {
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: view,
+    })
     return { ...view, token }
   })
 }
 
-export async function listApiTokens(db: Executor, workspaceId: string, query: PageQuery): Promise<Page<ApiTokenView>> {
+export async function listApiTokens(
+  db: Executor,
+  workspaceId: string,
+  query: PageQuery,
+): Promise<Page<ApiTokenView>> {
   let qb = db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', workspaceId)
   if (query.cursor) qb = qb.where(keysetAfter('id', 'id', 'desc', decodeCursor(query.cursor, 2)))
-  const rows = await qb.orderBy('id', 'desc').limit(query.limit + 1).execute()
+  const rows = await qb
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()
   return toPage(rows, query.limit, (r) => [r.id, r.id], toView)
 }
 
@@ -106,13 +123,23 @@ export async function revokeApiToken(db: Executor, actor: Actor, tokenId: string
       .where('id', '=', tokenId)
       .returningAll()
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, actor, { action: 'token.revoked', entityType: 'api_token', entityId: tokenId, before: toView(before), after: toView(row) })
+    await recordAudit(trx, actor, {
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: tokenId,
+      before: toView(before),
+      after: toView(row),
+    })
     return toView(row)
   })
 }
 
 /** The actor behind a bearer token, or undefined when it is malformed, unknown, revoked or expired. */
-export async function resolveApiToken(db: Executor, token: string, now = new Date()): Promise<Actor | undefined> {
+export async function resolveApiToken(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<Actor | undefined> {
   const workspaceId = workspaceOfToken(token)
   if (!workspaceId) return undefined
   const row = await db
@@ -123,7 +150,12 @@ export async function resolveApiToken(db: Executor, token: string, now = new Dat
     .executeTakeFirst()
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', row.id).execute()
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', row.id)
+      .execute()
   }
   return { workspaceId, userId: null, tokenId: row.id, role: row.role }
 }

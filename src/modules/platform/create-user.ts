@@ -5,8 +5,8 @@ import { hashPassword } from './passwords.js'
 import { PlatformError } from './platform.errors.js'
 import { recordAudit } from './record-audit.js'
 import { roleRank } from './roles.js'
-import { CreateUserInput, type UserView } from './users.schemas.js'
 import { selectUsers, toUserView } from './users.queries.js'
+import { CreateUserInput, type UserView } from './users.schemas.js'
 
 /**
  * Adds a person to the actor's workspace. A login is global (one email, one password): when the
@@ -42,9 +42,17 @@ export async function createUser(db: Executor, actor: Actor, input: CreateUserIn
       .onConflict((oc) => oc.columns(['workspace_id', 'login_id']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    if (!inserted) throw new PlatformError('USER_EMAIL_TAKEN', `${values.email} is already a user of this workspace`)
-    const user = toUserView(await selectUsers(trx, actor.workspaceId).where('u.id', '=', inserted.id).executeTakeFirstOrThrow())
-    await recordAudit(trx, actor, { action: 'user.created', entityType: 'user', entityId: user.id, after: user })
+    if (!inserted)
+      throw new PlatformError('USER_EMAIL_TAKEN', `${values.email} is already a user of this workspace`)
+    const user = toUserView(
+      await selectUsers(trx, actor.workspaceId).where('u.id', '=', inserted.id).executeTakeFirstOrThrow(),
+    )
+    await recordAudit(trx, actor, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      after: user,
+    })
     return user
   })
 }

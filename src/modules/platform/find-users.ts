@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Executor } from '../../db/database.js'
 import { isUuid } from '../../db/ids.js'
 import { keysetAfter } from '../../db/keyset.js'

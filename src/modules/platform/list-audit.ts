@@ -40,17 +40,25 @@ export async function listAudit(
   if (query.since) qb = qb.where('at', '>=', new Date(query.since))
   if (query.until) qb = qb.where('at', '<', new Date(query.until))
   if (query.cursor) qb = qb.where(keysetAfter('id', 'id', 'desc', decodeCursor(query.cursor, 2)))
-  const rows = await qb.orderBy('id', 'desc').limit(query.limit + 1).execute()
-  return toPage(rows, query.limit, (r) => [r.id, r.id], (r) => ({
-    id: r.id,
-    at: r.at,
-    actorUserId: r.actor_user_id,
-    actorTokenId: r.actor_token_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    before: r.before,
-    after: r.after,
-    requestId: r.request_id,
-  }))
+  const rows = await qb
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute()
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id, r.id],
+    (r) => ({
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actor_user_id,
+      actorTokenId: r.actor_token_id,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      requestId: r.request_id,
+    }),
+  )
 }

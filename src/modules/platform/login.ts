@@ -24,7 +24,9 @@ export async function login(db: Executor, input: LoginInput, now = new Date()): 
   const found = await db.selectFrom('logins').selectAll().where('email', '=', email).executeTakeFirst()
   if (found?.locked_until && found.locked_until > now) {
     const retryAfterSeconds = Math.ceil((found.locked_until.getTime() - now.getTime()) / 1000)
-    throw new PlatformError('LOGIN_LOCKED', 'too many failed attempts; try again later', { retryAfterSeconds })
+    throw new PlatformError('LOGIN_LOCKED', 'too many failed attempts; try again later', {
+      retryAfterSeconds,
+    })
   }
   const ok = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), password)
   if (!found || !ok) {
@@ -34,7 +36,8 @@ export async function login(db: Executor, input: LoginInput, now = new Date()): 
         .updateTable('logins')
         .set({
           failed_attempts: failed >= MAX_FAILED_ATTEMPTS ? 0 : failed,
-          locked_until: failed >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+          locked_until:
+            failed >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
         })
         .where('id', '=', found.id)
         .execute()
@@ -51,6 +54,10 @@ export async function login(db: Executor, input: LoginInput, now = new Date()): 
   if (workspace) memberships = memberships.where('w.slug', '=', workspace)
   const membership = await memberships.executeTakeFirst()
   if (!membership) throw new PlatformError('INVALID_CREDENTIALS', 'wrong email or password')
-  await db.updateTable('logins').set({ failed_attempts: 0, locked_until: null }).where('id', '=', found.id).execute()
+  await db
+    .updateTable('logins')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', found.id)
+    .execute()
   return createSession(db, found.id, membership.workspace_id, now)
 }

@@ -10,13 +10,24 @@ export interface NewSession {
   expiresAt: Date
 }
 
-export async function createSession(db: Executor, loginId: string, workspaceId: string, now = new Date()): Promise<NewSession> {
+export async function createSession(
+  db: Executor,
+  loginId: string,
+  workspaceId: string,
+  now = new Date(),
+): Promise<NewSession> {
   const token = randomSecret()
   const csrfToken = randomSecret()
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000)
   await db
     .insertInto('sessions')
-    .values({ id: sha256(token), login_id: loginId, workspace_id: workspaceId, csrf_token: csrfToken, expires_at: expiresAt })
+    .values({
+      id: sha256(token),
+      login_id: loginId,
+      workspace_id: workspaceId,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+    })
     .execute()
   return { token, csrfToken, expiresAt }
 }
@@ -27,14 +38,30 @@ export interface SessionActor extends Actor {
 }
 
 /** The actor behind a session cookie, or undefined when it is unknown, expired or its user is inactive. */
-export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<SessionActor | undefined> {
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<SessionActor | undefined> {
   const row = await db
     .selectFrom('sessions as s')
-    .innerJoin('users as u', (j) => j.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.login_id', '=', 's.login_id'))
-    .select(['s.id', 's.workspace_id', 's.login_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as user_id', 'u.role', 'u.active'])
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.login_id', '=', 's.login_id'),
+    )
+    .select([
+      's.id',
+      's.workspace_id',
+      's.login_id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.role',
+      'u.active',
+    ])
     .where('s.id', '=', sha256(token))
     .executeTakeFirst()
-  if (!row || !row.active || row.expires_at <= now) return undefined
+  if (!row?.active || row.expires_at <= now) return undefined
   // Sliding expiry, written at most once an hour so reads stay reads.
   if (now.getTime() - row.last_seen_at.getTime() > 3_600_000) {
     await db

@@ -17,10 +17,18 @@ export async function updateUser(
   return db.transaction().execute(async (trx) => {
     const before = await getUser(trx, actor.workspaceId, userId)
     // Nobody may manage someone above them, or lift anyone above themselves.
-    if (roleRank(before.role) > roleRank(actor.role) || (changes.role && roleRank(changes.role) > roleRank(actor.role))) {
-      throw new PlatformError('ROLE_ABOVE_OWN', `a ${actor.role} cannot change this user to or from that role`)
+    if (
+      roleRank(before.role) > roleRank(actor.role) ||
+      (changes.role && roleRank(changes.role) > roleRank(actor.role))
+    ) {
+      throw new PlatformError(
+        'ROLE_ABOVE_OWN',
+        `a ${actor.role} cannot change this user to or from that role`,
+      )
     }
-    const losesOwner = before.role === 'owner' && (changes.role !== undefined && changes.role !== 'owner' || changes.active === false)
+    const losesOwner =
+      before.role === 'owner' &&
+      ((changes.role !== undefined && changes.role !== 'owner') || changes.active === false)
     if (losesOwner) {
       const owners = await trx
         .selectFrom('users')
@@ -29,7 +37,8 @@ export async function updateUser(
         .where('role', '=', 'owner')
         .where('active', '=', true)
         .executeTakeFirstOrThrow()
-      if (Number(owners.n) <= 1) throw new PlatformError('LAST_OWNER', 'a workspace needs at least one active owner')
+      if (Number(owners.n) <= 1)
+        throw new PlatformError('LAST_OWNER', 'a workspace needs at least one active owner')
     }
     await trx
       .updateTable('users')
@@ -51,7 +60,12 @@ export async function updateUser(
         .execute()
     }
     const after = await getUser(trx, actor.workspaceId, userId)
-    const action = changes.active === false ? 'user.deactivated' : changes.active === true ? 'user.reactivated' : 'user.updated'
+    const action =
+      changes.active === false
+        ? 'user.deactivated'
+        : changes.active === true
+          ? 'user.reactivated'
+          : 'user.updated'
     await recordAudit(trx, actor, { action, entityType: 'user', entityId: userId, before, after })
     return after
   })
