@@ -25,8 +25,13 @@ for (const file of files) {
   for (const f of await mod.default()) {
     const met = f.target === undefined ? '' : f.value <= f.target ? ' ok' : ' MISSED'
     if (met === ' MISSED') missed++
-    const extra = [f.target !== undefined ? `target=${f.target}` : '', f.baseline !== undefined ? `baseline=${f.baseline}` : '']
-    console.log(`BENCH ${f.name} ${Number(f.value.toPrecision(4))} ${f.unit} ${extra.filter(Boolean).join(' ')}${met}`.trim())
+    const extra = [
+      f.target !== undefined ? `target=${f.target}` : '',
+      f.baseline !== undefined ? `baseline=${f.baseline}` : '',
+    ]
+    console.log(
+      `BENCH ${f.name} ${Number(f.value.toPrecision(4))} ${f.unit} ${extra.filter(Boolean).join(' ')}${met}`.trim(),
+    )
   }
 }
 process.exitCode = missed ? 1 : 0

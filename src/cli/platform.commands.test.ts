@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { openPgliteDatabase } from '../db/dialects/pglite.js'
 import { pgliteTemplateDir, ROOT } from '../../test/test-env.js'
+import { openPgliteDatabase } from '../db/dialects/pglite.js'
 
 const run = promisify(execFile)
 const BIN = path.join(ROOT, 'bin', 'centric.js')
@@ -12,7 +12,10 @@ const BIN = path.join(ROOT, 'bin', 'centric.js')
 describe('centric CLI on the embedded database', () => {
   let dataDir: string
   const cli = (...args: string[]) =>
-    run(process.execPath, [BIN, ...args], { env: { ...process.env, CENTRIC_DATA_DIR: dataDir, DATABASE_URL: '' }, cwd: ROOT })
+    run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CENTRIC_DATA_DIR: dataDir, DATABASE_URL: '' },
+      cwd: ROOT,
+    })
 
   beforeAll(() => {
     dataDir = path.join(inject('runDir'), `cli-${process.pid}`)
@@ -49,10 +52,14 @@ describe('centric CLI on the embedded database', () => {
   })
 
   it('fails clearly with a non-zero exit code on bad input', async () => {
-    const err = await cli('token', 'create', '--workspace', 'nope').catch((e: { code: number; stderr: string }) => e)
+    const err = await cli('token', 'create', '--workspace', 'nope').catch(
+      (e: { code: number; stderr: string }) => e,
+    )
     expect(err).toMatchObject({ code: 1 })
     expect((err as { stderr: string }).stderr).toContain('no workspace with slug nope')
-    const role = await cli('user', 'add', '--workspace', 'demo', '--email', 'a@b.c', '--role', 'king').catch((e) => e)
+    const role = await cli('user', 'add', '--workspace', 'demo', '--email', 'a@b.c', '--role', 'king').catch(
+      (e) => e,
+    )
     expect(role.code).toBe(1)
   })
 
