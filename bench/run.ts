@@ -1,5 +1,6 @@
 // Runs every bench/*.bench.ts (or those named on the command line) and prints one line per
-// figure: `BENCH <name> <value> <unit> target=<t> baseline=<b>`, stable and machine-readable.
+// figure: `BENCH {"name":…,"value":…,"unit":…,"target":…,"baseline":…,"met":…}` (one JSON object), stable
+// and machine-readable whatever the names contain.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -23,14 +24,11 @@ let missed = 0
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<Figure[]> }
   for (const f of await mod.default()) {
-    const met = f.target === undefined ? '' : f.value <= f.target ? ' ok' : ' MISSED'
-    if (met === ' MISSED') missed++
-    const extra = [
-      f.target !== undefined ? `target=${f.target}` : '',
-      f.baseline !== undefined ? `baseline=${f.baseline}` : '',
-    ]
+    const met = f.target === undefined ? undefined : f.value <= f.target
+    if (met === false) missed++
+    const round = (v: number | undefined) => (v === undefined ? undefined : Number(v.toPrecision(4)))
     console.log(
-      `BENCH ${f.name} ${Number(f.value.toPrecision(4))} ${f.unit} ${extra.filter(Boolean).join(' ')}${met}`.trim(),
+      `BENCH ${JSON.stringify({ name: f.name, value: round(f.value), unit: f.unit, target: f.target, baseline: round(f.baseline), met })}`,
     )
   }
 }
