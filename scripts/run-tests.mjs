@@ -58,7 +58,7 @@ let failed = 0
 if (fs.existsSync(report)) {
   const result = JSON.parse(fs.readFileSync(report, 'utf8'))
   passed = result.numPassedTests ?? 0
-  failed = (result.numFailedTests ?? 0) + ((result.numFailedTestSuites ?? 0) ? 0 : 0)
+  failed = result.numFailedTests ?? 0
   // A suite that crashed before its tests ran counts as one failure, so it cannot pass silently.
   const brokenFiles = (result.testResults ?? []).filter(
     (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
