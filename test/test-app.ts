@@ -37,7 +37,7 @@ export interface TestApp {
 
 export async function buildTestApp(kind: DatabaseKind): Promise<TestApp> {
   const database = await openTestDatabase(kind)
-  const app = await buildApp({ db: database.db, dbKind: kind })
+  const app = await buildApp({ db: database.db, dbKind: kind, raw: database.raw })
   const db = database.db
   return {
     kind,

@@ -17,10 +17,11 @@ export async function openTestDatabase(
     const runDir = inject('runDir')
     const dataDir = path.join(runDir, `pglite-${suffix}`)
     fs.cpSync(pgliteTemplateDir(runDir), dataDir, { recursive: true })
-    const { db, close } = await openPgliteDatabase(dataDir)
+    const { db, pglite, close } = await openPgliteDatabase(dataDir)
     return {
       db,
       kind,
+      raw: { kind: 'pglite', pglite },
       dataDir,
       close: async () => {
         await close()
@@ -40,10 +41,11 @@ export async function openTestDatabase(
     await admin.end()
   }
   const url = adminUrl.replace(/\/postgres$/, `/${name}`)
-  const { db, close } = openPostgresDatabase(url)
+  const { db, pool, close } = openPostgresDatabase(url)
   return {
     db,
     kind,
+    raw: { kind: 'postgres', pool },
     url,
     close: async () => {
       await close()

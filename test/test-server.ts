@@ -12,7 +12,7 @@ export async function startTestServer() {
   const database = await openTestDatabase('pglite')
   const seeded = await seedDemo(database.db, { slug: 'demo' })
   if (!seeded.owner) throw new Error('expected a fresh demo workspace')
-  const app = await buildApp({ db: database.db, dbKind: 'pglite', webDir: WEB_DIST })
+  const app = await buildApp({ db: database.db, dbKind: 'pglite', raw: database.raw, webDir: WEB_DIST })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {

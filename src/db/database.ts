@@ -84,6 +84,140 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>
 }
 
+export type LifecycleStage = 'lead' | 'prospect' | 'customer' | 'churned'
+export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 'multiselect'
+/** Exact decimal money: numeric columns read as strings (see type-parsers.ts), written as strings. */
+type Money = ColumnType<string, string | number, string | number>
+type GeneratedMoney = ColumnType<string, string | number | undefined, string | number>
+
+export interface CustomersTable {
+  workspace_id: string
+  id: string
+  external_id: string | null
+  kind: Generated<'person' | 'organisation'>
+  name: string
+  organisation_id: string | null
+  emails: Generated<string[]>
+  phones: Generated<string[]>
+  country: string | null
+  language: string | null
+  timezone: string | null
+  lifecycle_stage: Generated<LifecycleStage>
+  tags: Generated<string[]>
+  owner_id: string | null
+  tier: string | null
+  tier_source: 'manual' | 'value' | null
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>
+  revenue: GeneratedMoney
+  refunds: GeneratedMoney
+  orders_count: Generated<number>
+  first_purchase_at: Timestamp | null
+  last_purchase_at: Timestamp | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+  search_text: ColumnType<string, never, never>
+}
+
+export interface AttributeDefinitionsTable {
+  workspace_id: string
+  id: string
+  key: string
+  label: string
+  type: AttributeType
+  options: Generated<string[]>
+  required: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface ProductsTable {
+  workspace_id: string
+  id: string
+  sku: string
+  name: string
+  category: string | null
+  list_price: Money | null
+  unit_cost: Money | null
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface PurchasesTable {
+  workspace_id: string
+  id: Generated<string>
+  external_id: string | null
+  customer_id: string
+  product_id: string | null
+  quantity: Generated<number>
+  amount: Money
+  cost: Money | null
+  occurred_at: Timestamp
+  channel: string | null
+  status: Generated<'completed' | 'refunded'>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface TimelineEventsTable {
+  workspace_id: string
+  id: string
+  customer_id: string
+  occurred_at: Generated<Date>
+  type: string
+  summary: string
+  data: ColumnType<Record<string, unknown>, string | undefined, string>
+  actor_user_id: string | null
+}
+
+export interface SegmentsTable {
+  workspace_id: string
+  id: string
+  name: string
+  filter: ColumnType<Record<string, unknown>, string, string>
+  created_by: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface CustomerMergesTable {
+  workspace_id: string
+  id: string
+  survivor_id: string
+  merged_customer_id: string
+  merged_external_id: string | null
+  snapshot: ColumnType<Record<string, unknown>, string, string>
+  moved: ColumnType<Record<string, number>, string | undefined, string>
+  merged_by: string | null
+  merged_at: Generated<Date>
+}
+
+export type ImportKind = 'customers' | 'purchases'
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed'
+
+export interface ImportJobsTable {
+  workspace_id: string
+  id: string
+  kind: ImportKind
+  status: Generated<ImportStatus>
+  file_name: string
+  file_bytes: number | null
+  options: ColumnType<Record<string, unknown>, string | undefined, string>
+  phase: string | null
+  bytes_read: Generated<number>
+  rows_read: Generated<number>
+  rows_inserted: Generated<number>
+  rows_updated: Generated<number>
+  rows_unchanged: Generated<number>
+  rows_invalid: Generated<number>
+  customers_created: Generated<number>
+  errors: ColumnType<unknown[], string | undefined, string>
+  message: string | null
+  created_by: string | null
+  created_at: Generated<Date>
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
 export interface DB {
   workspaces: WorkspacesTable
   logins: LoginsTable
@@ -92,6 +226,14 @@ export interface DB {
   api_tokens: ApiTokensTable
   audit_log: AuditLogTable
   idempotency_keys: IdempotencyKeysTable
+  customers: CustomersTable
+  attribute_definitions: AttributeDefinitionsTable
+  products: ProductsTable
+  purchases: PurchasesTable
+  timeline_events: TimelineEventsTable
+  segments: SegmentsTable
+  customer_merges: CustomerMergesTable
+  import_jobs: ImportJobsTable
 }
 
 /** A database handle or an open transaction: module functions accept either, the caller decides. */

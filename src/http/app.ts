@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/database.js'
-import type { DatabaseKind } from '../db/open-database.js'
+import type { DatabaseKind, RawDriver } from '../db/open-database.js'
 import { auth } from './plugins/auth.js'
 import { idempotency } from './plugins/idempotency.js'
 import { openapi } from './plugins/openapi.js'
@@ -21,6 +21,8 @@ import { usersRoutes } from './routes/users.routes.js'
 export interface AppDeps {
   db: Kysely<DB>
   dbKind: DatabaseKind
+  /** The driver under `db`, for bulk loads (COPY). */
+  raw: RawDriver
   logger?: FastifyServerOptions['logger']
   /** Folder of the built web app; omit to serve the API only. */
   webDir?: string
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler)
   app.decorate('db', deps.db)
   app.decorate('dbKind', deps.dbKind)
+  app.decorate('raw', { getter: () => deps.raw })
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
     return payload

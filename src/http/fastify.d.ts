@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/database.js'
-import type { DatabaseKind } from '../db/open-database.js'
+import type { DatabaseKind, RawDriver } from '../db/open-database.js'
 import type { Actor, Permission } from '../modules/platform/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>
     dbKind: DatabaseKind
+    raw: RawDriver
     /** Every /api route as registered, for tests that must cover all of them. */
     apiRoutes: { method: string; url: string; public: boolean }[]
   }

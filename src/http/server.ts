@@ -27,6 +27,7 @@ export async function startServer(
     const app = await buildApp({
       db: database.db,
       dbKind: database.kind,
+      raw: database.raw,
       webDir: WEB_DIST,
       logger: { level: config.logLevel },
       secureCookies: config.publicUrl?.startsWith('https:') ?? false,

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import type { DB } from '../database.js'
@@ -60,7 +61,7 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<P
   const release = dataDir ? takeLock(dataDir) : () => {}
   try {
     const pgDir = dataDir ? path.join(dataDir, 'pg') : undefined
-    const pglite = await PGlite.create({ dataDir: pgDir, parsers: typeParsers })
+    const pglite = await PGlite.create({ dataDir: pgDir, parsers: typeParsers, extensions: { pg_trgm } })
     await pglite.exec("SET TIME ZONE 'UTC'")
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
     let closed = false

@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'tokens:write',
   'audit:read',
   'service:configure',
+  'customers:read',
+  'customers:write',
+  'customers:import',
+  'customers:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -26,10 +30,18 @@ const ALL: readonly Permission[] = PERMISSIONS
 export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  manager: ['workspace:read', 'users:read', 'audit:read', 'service:configure'],
-  agent: ['workspace:read', 'users:read'],
-  analyst: ['workspace:read', 'users:read'],
-  viewer: ['workspace:read'],
+  manager: [
+    'workspace:read',
+    'users:read',
+    'audit:read',
+    'service:configure',
+    'customers:read',
+    'customers:write',
+    'customers:import',
+  ],
+  agent: ['workspace:read', 'users:read', 'customers:read', 'customers:write'],
+  analyst: ['workspace:read', 'users:read', 'customers:read', 'customers:import'],
+  viewer: ['workspace:read', 'customers:read'],
 }
 
 export function can(role: Role, permission: Permission): boolean {
