@@ -12,8 +12,11 @@ export function exampleFor(
   if ('const' in schema) return schema.const
   if (Array.isArray(schema.enum)) return schema.enum[0]
   const anyOf = (schema.anyOf ?? schema.oneOf ?? schema.allOf) as Schema[] | undefined
+  // null is the most minimal value where allowed: it avoids guessing a string's pattern.
+  if (anyOf?.some((s) => s.type === 'null')) return null
   if (anyOf?.[0]) return exampleFor(anyOf[0], components, depth + 1)
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type
+  if (Array.isArray(schema.type) && schema.type.includes('null')) return null
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type
   switch (type) {
     case 'object': {
       const props = (schema.properties ?? {}) as Record<string, Schema>
@@ -40,8 +43,15 @@ export function exampleFor(
           return new Date().toISOString()
         case 'date':
           return '2026-01-01'
-        default:
-          return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)))
+        default: {
+          const plain = 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)))
+          if (typeof schema.pattern !== 'string') return plain
+          // A few shapes cover the patterns in use (codes, amounts, keys); else the plain string.
+          const pattern = new RegExp(schema.pattern, 'u')
+          return (
+            ['x', '1', 'DE', 'en', 'a1', '2026-01-01', '+4930123456'].find((c) => pattern.test(c)) ?? plain
+          )
+        }
       }
     default:
       return null

@@ -13,7 +13,10 @@ import { web } from './plugins/web.js'
 import { problem } from './problem.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
+import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
+import { customersRoutes } from './routes/customers.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
+import { purchasesRoutes } from './routes/purchases.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
@@ -59,6 +62,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
+  // Fastify's JSON parser would decode invalid UTF-8 into U+FFFD and carry on; a body that is
+  // not UTF-8 is malformed, so decode strictly and hand the text to the default (safe) parser.
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const charset = /charset=([^;]+)/i
+      .exec(request.headers['content-type'] ?? '')?.[1]
+      ?.trim()
+      .toLowerCase()
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+      const err = Object.assign(new Error(`unsupported charset ${charset.slice(0, 40)}: send UTF-8`), {
+        statusCode: 415,
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+      })
+      return done(err, undefined)
+    }
+    let text: string
+    try {
+      text = strictUtf8.decode(body as Buffer)
+    } catch {
+      const err = Object.assign(new Error('the request body is not valid UTF-8'), {
+        statusCode: 400,
+        code: 'FST_ERR_CTP_INVALID_UTF8',
+      })
+      return done(err, undefined)
+    }
+    parseJson(request, text, done)
+  })
   app.decorate('db', deps.db)
   app.decorate('dbKind', deps.dbKind)
   app.decorate('raw', { getter: () => deps.raw })
@@ -78,6 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tokensRoutes)
   await app.register(auditRoutes)
   await app.register(serviceRoutes)
+  await app.register(customersRoutes)
+  await app.register(customerSettingsRoutes)
+  await app.register(purchasesRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

@@ -1,0 +1,47 @@
+/**
+ * Customer 360: people and organisations, custom attributes, search and saved segments, and the
+ * timeline every module plugs its events into.
+ */
+export {
+  AttributeDefinitionView,
+  CreateAttributeInput,
+  createAttributeDefinition,
+  deleteAttributeDefinition,
+  listAttributeDefinitions,
+  UpdateAttributeInput,
+  updateAttributeDefinition,
+  validateAttributes,
+} from './attributes.js'
+export { CustomerFilter, customerFilterExpression, searchTerm } from './customer-filter.js'
+export { CustomersError, type CustomersErrorCode } from './customers.errors.js'
+export {
+  CreateCustomerInput,
+  CustomerEmail,
+  CustomerPhone,
+  CustomerView,
+  LIFECYCLE_STAGES,
+  normalisePhone,
+  UpdateCustomerInput,
+} from './customers.schemas.js'
+export {
+  CUSTOMER_SORTS,
+  countCustomers,
+  getCustomer,
+  SearchCustomersInput,
+  searchCustomers,
+} from './find-customers.js'
+export { filterFromQuery, ListCustomersQuery } from './list-customers-query.js'
+export { createCustomer, updateCustomer } from './save-customer.js'
+export {
+  createSegment,
+  deleteSegment,
+  getSegment,
+  listSegments,
+  SaveSegmentInput,
+  SegmentView,
+  UpdateSegmentInput,
+  updateSegment,
+} from './segments.js'
+export { appendTimelineEvent, type NewTimelineEvent } from './timeline/append-timeline-event.js'
+export { listTimeline, TimelineItem, TimelineQuery } from './timeline/list-timeline.js'
+export { registerTimelineSource, type TimelineSource } from './timeline/timeline-sources.js'
