@@ -41,7 +41,23 @@ async function snapshot(t: TestApp, workspaceId: string) {
     .where('workspace_id', '=', workspaceId)
     .orderBy('id')
     .execute()
-  return { users, tokens }
+  const rest: Record<string, unknown[]> = {}
+  for (const table of [
+    'customers',
+    'products',
+    'purchases',
+    'segments',
+    'attribute_definitions',
+    'timeline_events',
+  ] as const) {
+    rest[table] = await t.db
+      .selectFrom(table)
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('id')
+      .execute()
+  }
+  return { users, tokens, ...rest }
 }
 
 describeEachDb('workspace isolation over every route in the OpenAPI document', (t) => {
@@ -61,6 +77,35 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
       headers: b.headers,
       payload: { name: 'b-token', role: 'viewer' },
     })
+    // Customer 360 rows of B: a customer, an organisation with a contact, a product, a purchase,
+    // an attribute, a segment and timeline events, so every {id} route meets a real id of B.
+    const post = async (url: string, payload: object) => {
+      const res = await t.request({ method: 'POST', url, headers: b.headers, payload })
+      expect(res.statusCode, `${url} ${res.body}`).toBeLessThan(300)
+      return res.json()
+    }
+    await post('/api/attributes', { key: 'plan', label: 'Plan', type: 'select', options: ['pro'] })
+    const org = await post('/api/customers', {
+      name: 'Secret Org B',
+      kind: 'organisation',
+      externalId: 'B-ORG',
+    })
+    const bCustomer = await post('/api/customers', {
+      name: 'Secret Customer B',
+      emails: ['secret-b@x.test'],
+      organisationId: org.id,
+      attributes: { plan: 'pro' },
+    })
+    await post('/api/products', { sku: 'B-SKU', name: 'Secret product B', listPrice: '10.00' })
+    await post('/api/purchases', {
+      customerId: bCustomer.id,
+      productSku: 'B-SKU',
+      amount: '10.00',
+      occurredAt: '2026-01-02T10:00:00Z',
+      externalId: 'B-LINE-1',
+    })
+    await post('/api/segments', { name: 'Secret segment B', filter: { stages: ['customer'] } })
+    await post(`/api/customers/${bCustomer.id}/notes`, { text: 'secret note' })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)
