@@ -17,6 +17,7 @@ import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
+import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { secureCookies: deps.secureCookies ?? false })
   await app.register(usersRoutes)
   await app.register(tokensRoutes)
+  await app.register(rolesRoutes)
   await app.register(auditRoutes)
   await app.register(serviceRoutes)
   await app.register(customersRoutes)

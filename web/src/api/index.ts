@@ -2,6 +2,7 @@
 export { ApiError, errorMessage, isApiError } from './api-error.js'
 export { getMe, login, logout } from './auth.api.js'
 export { setUnauthorizedHandler } from './client.js'
+export { getRoles, type RolesMatrix } from './roles.api.js'
 export { createToken, listTokens, revokeToken } from './tokens.api.js'
 export * from './types.js'
 export {

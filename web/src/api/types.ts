@@ -3,6 +3,8 @@
 export const ROLES = ['owner', 'admin', 'manager', 'agent', 'analyst', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
+// The server's permission names (src/modules/platform/roles.ts). What each role may do is not
+// mirrored here: GET /api/roles answers the matrix, GET /api/me the caller's own permissions.
 export const PERMISSIONS = [
   'workspace:read',
   'users:read',
@@ -10,6 +12,11 @@ export const PERMISSIONS = [
   'tokens:read',
   'tokens:write',
   'audit:read',
+  'service:configure',
+  'customers:read',
+  'customers:write',
+  'customers:import',
+  'customers:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

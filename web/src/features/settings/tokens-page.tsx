@@ -12,7 +12,7 @@ import { ListFooter } from '../../ui/list-footer.js'
 import { useAnnounce } from '../../ui/status.js'
 import { usePagedList } from '../../ui/use-paged-list.js'
 import { NewTokenForm } from './new-token-form.js'
-import { assignableRoles } from './permission-matrix.js'
+import { assignableRoles } from './role-labels.js'
 import { TokenRow } from './token-row.js'
 import { TokenSecret } from './token-secret.js'
 

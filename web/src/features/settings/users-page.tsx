@@ -14,7 +14,7 @@ import { ListFooter } from '../../ui/list-footer.js'
 import { useAnnounce } from '../../ui/status.js'
 import { usePagedList } from '../../ui/use-paged-list.js'
 import { NewUserForm } from './new-user-form.js'
-import { assignableRoles } from './permission-matrix.js'
+import { assignableRoles } from './role-labels.js'
 import { UserRow } from './user-row.js'
 
 /** Workspace members: list, create, change role, deactivate and reactivate. */
