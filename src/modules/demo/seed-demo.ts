@@ -6,6 +6,7 @@ import {
   type SeededWorkspace,
   systemActor,
 } from '../platform/index.js'
+import { seedDemoCustomers } from './seed-customers.js'
 
 /** The demo team; fixed names so that every demo workspace looks the same. */
 const TEAM = [
@@ -40,5 +41,17 @@ export async function seedDemo(db: Executor, opts: { slug: string }): Promise<Se
     // Team members get random passwords nobody sees; the owner can reset them from Settings.
     await createUser(db, actor, { email, name: member.name, role: member.role, password: randomPassword() })
   }
+  const staff = await db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', seeded.workspace.id)
+    .where('role', 'in', ['manager', 'agent'])
+    .orderBy('id')
+    .execute()
+  await seedDemoCustomers(
+    db,
+    seeded.workspace.id,
+    staff.map((u) => u.id),
+  )
   return seeded
 }
