@@ -1,7 +1,7 @@
 import { ApiError, toApiError } from './api-error.js'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-type Query = Record<string, string | number | boolean | null | undefined>
+export type Query = Record<string, string | number | boolean | null | undefined>
 
 // The session cookie is HttpOnly, so the CSRF token (from login or /api/me) is the client's only
 // session state; the server demands it on every cookie-authenticated write.
@@ -31,16 +31,23 @@ function withQuery(path: string, query: Query | undefined): string {
 export async function request<T>(
   method: Method,
   path: string,
-  opts: { body?: unknown; query?: Query; signal?: AbortSignal } = {},
+  opts: {
+    body?: unknown
+    /** A body sent as it is (a file), with its own content type, instead of JSON. */
+    raw?: { body: Blob; contentType: string }
+    query?: Query
+    signal?: AbortSignal
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  if (opts.raw) headers['content-type'] = opts.raw.contentType
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   const res = await fetch(withQuery(path, opts.query), {
     method,
     headers,
     credentials: 'same-origin',
-    body: opts.body === undefined ? null : JSON.stringify(opts.body),
+    body: opts.raw ? opts.raw.body : opts.body === undefined ? null : JSON.stringify(opts.body),
     signal: opts.signal ?? null,
   })
   if (!res.ok) {
@@ -56,6 +63,13 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as the raw request body (CSV uploads). */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    request<T>('POST', path, { raw: { body: file, contentType }, query }),
 }
+
+/** An address for a plain link or download (an export, an error report), with its query string. */
+export const apiHref = (path: string, query?: Query) => withQuery(path, query)
 
 export { ApiError }

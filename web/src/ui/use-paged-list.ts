@@ -9,20 +9,34 @@ export interface PagedList<T extends { id: string }> {
   loadMore: () => void
   /** Puts a fresh copy of an item in place (after an update), or first (after a create). */
   upsert: (item: T) => void
+  /** Takes an item out (after a delete or a merge). */
+  remove: (id: string) => void
+  /** Fetches the first page again. */
+  reload: () => void
 }
 
-/** A cursor-paginated list: the first page on mount, further pages on "Load more". */
+/**
+ * A cursor-paginated list: the first page on mount and whenever `key` changes (a new search or
+ * filter), further pages on "Load more". Answers to an older key are dropped, so a slow reply to
+ * an earlier keystroke never overwrites the newer one. The old rows stay on screen until the new
+ * first page arrives, which keeps the table from flashing empty while someone types.
+ */
 export function usePagedList<T extends { id: string }>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  key = '',
 ): PagedList<T> {
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
+  const generation = useRef(0)
 
-  const load = useCallback((from: string | undefined, isCurrent: () => boolean = () => true) => {
+  const load = useCallback((from: string | undefined) => {
+    const mine = generation.current
+    const isCurrent = () => generation.current === mine
     setLoading(true)
     setError(null)
     fetchRef
@@ -43,13 +57,14 @@ export function usePagedList<T extends { id: string }>(
       })
   }, [])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key and version are the triggers
   useEffect(() => {
-    let current = true
-    load(undefined, () => current)
+    generation.current += 1
+    load(undefined)
     return () => {
-      current = false
+      generation.current += 1
     }
-  }, [load])
+  }, [load, key, version])
 
   const loadMore = useCallback(() => {
     if (cursor) load(cursor)
@@ -61,5 +76,8 @@ export function usePagedList<T extends { id: string }>(
     )
   }, [])
 
-  return { items, loading, error, hasMore: cursor !== null, loadMore, upsert }
+  const remove = useCallback((id: string) => setItems((prev) => prev.filter((i) => i.id !== id)), [])
+  const reload = useCallback(() => setVersion((v) => v + 1), [])
+
+  return { items, loading, error, hasMore: cursor !== null, loadMore, upsert, remove, reload }
 }

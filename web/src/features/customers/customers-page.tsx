@@ -1,19 +1,15 @@
-import { ComingSoon } from '../../ui/coming-soon.js'
-import { CustomersIcon } from '../../ui/icons.js'
+import { usePath } from '../../router.js'
+import { CustomerPage } from './customer/customer-page.js'
+import { ImportPage } from './import/import-page.js'
+import { CustomerListPage } from './list/customer-list-page.js'
 
+/** Customer 360: /customers (the list), /customers/import, /customers/:id. */
 export function CustomersPage() {
-  return (
-    <ComingSoon
-      title="Customers"
-      description="Customer 360: every person and organisation you serve, in one place."
-      icon={<CustomersIcon />}
-      lead="Soon you will see each customer's value and satisfaction side by side, with everything that happened to them on one timeline."
-      points={[
-        'People and organisations with contacts, custom attributes, lifecycle stage, owner and account team',
-        'A timeline of purchases, cases, messages, survey answers, goodwill grants and notifications',
-        'Search, filters and saved segments; duplicate detection and merge',
-        'CSV import and export that handle millions of rows',
-      ]}
-    />
-  )
+  const path = usePath()
+  const rest = path.replace(/^\/customers\/?/, '')
+  if (rest === '') return <CustomerListPage />
+  if (rest === 'import') return <ImportPage />
+  const id = decodeURIComponent(rest.split('/')[0] ?? '')
+  // The key remounts the page for another customer (a merge, a contact link), so no state leaks.
+  return <CustomerPage key={id} id={id} />
 }

@@ -1,0 +1,61 @@
+import { api, apiHref } from './client.js'
+import type { Page } from './types.js'
+
+export type ImportKind = 'customers' | 'purchases'
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed'
+
+export interface ImportRowError {
+  line: number
+  column?: string | null
+  reason: string
+}
+
+/** A CSV import job as the server reports it while it runs and after. */
+export interface ImportJob {
+  id: string
+  kind: ImportKind
+  status: ImportStatus
+  fileName: string
+  phase: string | null
+  bytesRead: number
+  fileBytes: number | null
+  rowsRead: number
+  rowsInserted: number
+  rowsUpdated: number
+  rowsUnchanged: number
+  rowsInvalid: number
+  customersCreated: number
+  errors: ImportRowError[]
+  message: string | null
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+}
+
+export interface ImportOptions {
+  kind: ImportKind
+  /** Write the good rows and report the rest; otherwise nothing is written if any row is bad. */
+  skipInvalid: boolean
+  /** Purchases whose customer is unknown: create a minimal customer, or fail the row. */
+  unknownCustomers: 'create' | 'fail'
+}
+
+const at = (id: string) => `/api/imports/${encodeURIComponent(id)}`
+
+/** Uploads the file as the raw body; the server answers 202 with the queued job. */
+export const startImport = (file: File, options: ImportOptions) =>
+  api.upload<ImportJob>('/api/imports', file, 'text/csv', {
+    kind: options.kind,
+    fileName: file.name,
+    skipInvalid: options.skipInvalid,
+    ...(options.kind === 'purchases' && { unknownCustomers: options.unknownCustomers }),
+  })
+
+export const getImport = (id: string) => api.get<ImportJob>(at(id))
+
+export const listImports = (query: { limit?: number; cursor?: string } = {}) =>
+  api.get<Page<ImportJob>>('/api/imports', { ...query })
+
+export const importErrorsHref = (id: string) => `${at(id)}/errors.csv`
+
+export const exportHref = (kind: ImportKind) => apiHref(`/api/exports/${kind}.csv`)

@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import {
+  type Customer,
+  type DuplicateCandidate,
+  errorMessage,
+  findDuplicates,
+  isApiError,
+  mergeCustomer,
+} from '../../../api/index.js'
+import { Link } from '../../../router.js'
+import { useConfirm } from '../../../ui/confirm-dialog.js'
+import { useAnnounce } from '../../../ui/status.js'
+import { useResource } from '../../../ui/use-resource.js'
+
+function reasonText(c: DuplicateCandidate): string {
+  const parts: string[] = []
+  if (c.reasons.emails.length) parts.push(`same email ${c.reasons.emails.join(', ')}`)
+  if (c.reasons.phones.length) parts.push(`same phone ${c.reasons.phones.join(', ')}`)
+  if (c.reasons.nameSimilarity !== null) parts.push('similar name')
+  return parts.join('; ')
+}
+
+/** Customers that are probably this one under another record, each mergeable into this one. */
+export function CustomerDuplicatesCard({ customer, onMerged }: { customer: Customer; onMerged: () => void }) {
+  const announce = useAnnounce()
+  const { confirm, dialog } = useConfirm()
+  const duplicates = useResource(() => findDuplicates(customer.id), `${customer.id}:${customer.updatedAt}`)
+  const [busyId, setBusyId] = useState<string | null>(null)
+
+  // Until the merge API is deployed (404 on the route), the card stays out of the way.
+  if (duplicates.error && !duplicates.data) return null
+  const items = duplicates.data?.items ?? []
+  if (items.length === 0) return null
+
+  const merge = async (candidate: DuplicateCandidate) => {
+    const other = candidate.customer
+    const ok = await confirm({
+      title: `Merge “${other.name}” into “${customer.name}”?`,
+      body:
+        `${other.name}${other.externalId ? ` (id ${other.externalId})` : ''} goes away. Their purchases, ` +
+        `timeline, contacts, emails, phones and tags move to ${customer.name}, who stays. ` +
+        'The audit log keeps a record of the merge.',
+      confirmLabel: 'Merge customers',
+    })
+    if (!ok) return
+    setBusyId(other.id)
+    try {
+      await mergeCustomer(customer.id, other.id)
+      announce(`${other.name} has been merged into ${customer.name}.`)
+      onMerged()
+    } catch (err) {
+      announce(`Could not merge ${other.name}: ${errorMessage(err)}`, 'error')
+      if (isApiError(err) && err.status === 404) duplicates.reload()
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title" className="card-title">
+        Likely duplicates
+      </h2>
+      <ul className="plain-list">
+        {items.map((candidate) => (
+          <li key={candidate.customer.id} className="duplicate">
+            <div>
+              <Link href={`/customers/${candidate.customer.id}`}>{candidate.customer.name}</Link>
+              <span className="cell-sub">{reasonText(candidate)}</span>
+            </div>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busyId !== null}
+              aria-label={`Merge ${candidate.customer.name} into ${customer.name}`}
+              onClick={() => void merge(candidate)}
+            >
+              Merge here
+            </button>
+          </li>
+        ))}
+      </ul>
+      {dialog}
+    </section>
+  )
+}
