@@ -4,6 +4,8 @@ import { Link, navigate } from '../../router.js'
 import { useSession } from '../../session.js'
 import { EmptyState } from '../../ui/empty-state.js'
 import { PageHeader } from '../../ui/page-header.js'
+import { AttributesPage } from './attributes-page.js'
+import { ProductsPage } from './products-page.js'
 import { RolesPage } from './roles-page.js'
 import { TokensPage } from './tokens-page.js'
 import { UsersPage } from './users-page.js'
@@ -12,6 +14,8 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/settings/users', label: 'Users', permission: 'users:read' },
   { href: '/settings/roles', label: 'Roles', permission: 'workspace:read' },
   { href: '/settings/tokens', label: 'API tokens', permission: 'tokens:read' },
+  { href: '/settings/attributes', label: 'Custom attributes', permission: 'customers:read' },
+  { href: '/settings/products', label: 'Products', permission: 'customers:read' },
 ]
 
 /** Workspace settings: one tab per section the signed-in role may see. */
@@ -27,7 +31,10 @@ export function SettingsPage({ path }: { path: string }) {
 
   return (
     <>
-      <PageHeader title="Settings" description={`Members, roles and API access for ${me.workspace.name}.`} />
+      <PageHeader
+        title="Settings"
+        description={`Members, roles, API access and customer data for ${me.workspace.name}.`}
+      />
       <nav aria-label="Settings" className="tabs">
         <ul>
           {sections.map((s) => (
@@ -47,6 +54,8 @@ export function SettingsPage({ path }: { path: string }) {
       {section && can(section.permission) && section.href === '/settings/users' && <UsersPage />}
       {section && can(section.permission) && section.href === '/settings/roles' && <RolesPage />}
       {section && can(section.permission) && section.href === '/settings/tokens' && <TokensPage />}
+      {section && can(section.permission) && section.href === '/settings/attributes' && <AttributesPage />}
+      {section && can(section.permission) && section.href === '/settings/products' && <ProductsPage />}
       {!section && path !== '/settings' && (
         <EmptyState title="There is no such settings page">
           <p>Pick a section above.</p>
