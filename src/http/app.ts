@@ -13,6 +13,7 @@ import { web } from './plugins/web.js'
 import { problem } from './problem.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
+import { customerMergeRoutes } from './routes/customer-merge.routes.js'
 import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes)
   await app.register(serviceRoutes)
   await app.register(customersRoutes)
+  await app.register(customerMergeRoutes)
   await app.register(customerSettingsRoutes)
   await app.register(purchasesRoutes)
   await app.register(web, { webDir: deps.webDir })
