@@ -5,8 +5,11 @@ export type ImportKind = 'customers' | 'purchases'
 export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed'
 
 export interface ImportRowError {
+  /** Line in the file; the header is line 1. */
   line: number
-  column?: string | null
+  /** Canonical column, or * for the whole line. */
+  column: string
+  value: string | null
   reason: string
 }
 

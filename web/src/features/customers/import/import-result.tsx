@@ -56,6 +56,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
                 <tr>
                   <th scope="col">Line</th>
                   <th scope="col">Column</th>
+                  <th scope="col">Value</th>
                   <th scope="col">Reason</th>
                 </tr>
               </thead>
@@ -64,7 +65,10 @@ export function ImportResult({ job }: { job: ImportJob }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: one line may carry several errors
                   <tr key={`${e.line}:${i}`}>
                     <th scope="row">{e.line}</th>
-                    <td data-label="Column">{e.column ?? '—'}</td>
+                    <td data-label="Column">{e.column === '*' ? 'Whole row' : e.column}</td>
+                    <td data-label="Value" className="wrap">
+                      {e.value ?? <span className="muted">—</span>}
+                    </td>
                     <td data-label="Reason" className="wrap">
                       {e.reason}
                     </td>

@@ -153,7 +153,7 @@ export function CustomerListPage() {
           )}
           <FilterChips filter={state.filter} definitions={definitions} onChange={setFilter} />
           <div className="result-bar">
-            <MatchCount filter={state.filter} filterKey={key} />
+            <MatchCount filter={state.filter} filterKey={JSON.stringify(state.filter)} />
             {can('customers:write') && (
               <SegmentActions
                 filter={state.filter}
