@@ -4,6 +4,7 @@ import {
   type DuplicateCandidate,
   errorMessage,
   findDuplicates,
+  getCustomer,
   isApiError,
   mergeCustomer,
 } from '../../../api/index.js'
@@ -11,6 +12,10 @@ import { Link } from '../../../router.js'
 import { useConfirm } from '../../../ui/confirm-dialog.js'
 import { useAnnounce } from '../../../ui/status.js'
 import { useResource } from '../../../ui/use-resource.js'
+import { useWorkspaceFormat } from '../../../ui/use-workspace-format.js'
+
+const named = (c: { name: string; externalId: string | null }) =>
+  c.externalId ? `“${c.name}” (${c.externalId})` : `“${c.name}”`
 
 function reasonText(c: DuplicateCandidate): string {
   const parts: string[] = []
@@ -23,23 +28,31 @@ function reasonText(c: DuplicateCandidate): string {
 /** Customers that are probably this one under another record, each mergeable into this one. */
 export function CustomerDuplicatesCard({ customer, onMerged }: { customer: Customer; onMerged: () => void }) {
   const announce = useAnnounce()
+  const f = useWorkspaceFormat()
   const { confirm, dialog } = useConfirm()
   const duplicates = useResource(() => findDuplicates(customer.id), `${customer.id}:${customer.updatedAt}`)
   const [busyId, setBusyId] = useState<string | null>(null)
 
-  // Until the merge API is deployed (404 on the route), the card stays out of the way.
+  // A failed look-up leaves the card out rather than putting an error beside the profile.
   if (duplicates.error && !duplicates.data) return null
   const items = duplicates.data?.items ?? []
   if (items.length === 0) return null
 
   const merge = async (candidate: DuplicateCandidate) => {
     const other = candidate.customer
+    setBusyId(other.id)
+    // Their figures make the dialog say what moves, not just that something does.
+    const full = await getCustomer(other.id).catch(() => null)
+    setBusyId(null)
+    const purchases = full
+      ? `${f.number(full.ordersCount)} ${full.ordersCount === 1 ? 'purchase' : 'purchases'} (${f.money(full.revenue)})`
+      : 'purchases'
     const ok = await confirm({
-      title: `Merge “${other.name}” into “${customer.name}”?`,
+      title: `Merge ${named(other)} into ${named(customer)}?`,
       body:
-        `${other.name}${other.externalId ? ` (id ${other.externalId})` : ''} goes away. Their purchases, ` +
-        `timeline, contacts, emails, phones and tags move to ${customer.name}, who stays. ` +
-        'The audit log keeps a record of the merge.',
+        `${other.name} goes away as a separate customer. Their ${purchases}, timeline, contacts, emails, ` +
+        `phones and tags move to ${customer.name}${customer.externalId ? ` (${customer.externalId})` : ''}, ` +
+        'who stays. The audit log keeps a record of the merge.',
       confirmLabel: 'Merge customers',
     })
     if (!ok) return
@@ -66,7 +79,9 @@ export function CustomerDuplicatesCard({ customer, onMerged }: { customer: Custo
           <li key={candidate.customer.id} className="duplicate">
             <div>
               <Link href={`/customers/${candidate.customer.id}`}>{candidate.customer.name}</Link>
-              <span className="cell-sub">{reasonText(candidate)}</span>
+              <span className="cell-sub">
+                {[candidate.customer.externalId, reasonText(candidate)].filter(Boolean).join(' · ')}
+              </span>
             </div>
             <button
               type="button"
