@@ -26,54 +26,62 @@ export function RolesPage() {
       )}
       {!data && roles.loading && <p className="muted">Loading…</p>}
       {data && (
-        <div className="table-wrap">
-          <table className="table matrix">
-            <caption className="visually-hidden">Permissions by role</caption>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                {data.permissions.map((p) => (
-                  <th scope="col" key={p}>
-                    <span className="matrix-label">{permissionLabel(p)}</span>
-                    <code className="matrix-code">{p}</code>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.roles.map((role) => (
-                <tr key={role} className={role === me.role ? 'row-highlight' : undefined}>
-                  <th scope="row">
-                    <span className="cell-title">
-                      {capitalize(role)}
+        <>
+          {/* Permissions down, roles across: six columns fit a laptop, and new permissions only add rows. */}
+          <div className="table-wrap">
+            <table className="table matrix">
+              <caption className="visually-hidden">Permissions by role</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Permission</th>
+                  {data.roles.map((role) => (
+                    <th scope="col" key={role} className={role === me.role ? 'matrix-mine' : undefined}>
+                      <span className="matrix-label">{capitalize(role)}</span>
                       {role === me.role && <span className="badge badge-accent">your role</span>}
-                    </span>
-                    <span className="cell-sub">{ROLE_DESCRIPTIONS[role] ?? ''}</span>
-                  </th>
-                  {data.permissions.map((p) => (
-                    <td key={p} className="matrix-cell">
-                      {data.matrix[role]?.includes(p) ? (
-                        <>
-                          <span className="check" aria-hidden="true">
-                            ✓
-                          </span>
-                          <span className="visually-hidden">Allowed</span>
-                        </>
-                      ) : (
-                        <>
-                          <span className="dash" aria-hidden="true">
-                            –
-                          </span>
-                          <span className="visually-hidden">Not allowed</span>
-                        </>
-                      )}
-                    </td>
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {data.permissions.map((p) => (
+                  <tr key={p}>
+                    <th scope="row">
+                      <span className="matrix-label">{permissionLabel(p)}</span>
+                      <code className="matrix-code">{p}</code>
+                    </th>
+                    {data.roles.map((role) => (
+                      <td key={role} className={role === me.role ? 'matrix-cell matrix-mine' : 'matrix-cell'}>
+                        {data.matrix[role]?.includes(p) ? (
+                          <>
+                            <span className="check" aria-hidden="true">
+                              ✓
+                            </span>
+                            <span className="visually-hidden">Allowed</span>
+                          </>
+                        ) : (
+                          <>
+                            <span className="dash" aria-hidden="true">
+                              –
+                            </span>
+                            <span className="visually-hidden">Not allowed</span>
+                          </>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <dl className="role-notes">
+            {data.roles.map((role) => (
+              <div key={role}>
+                <dt>{capitalize(role)}</dt>
+                <dd>{ROLE_DESCRIPTIONS[role] ?? ''}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
     </section>
   )
