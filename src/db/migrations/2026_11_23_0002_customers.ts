@@ -27,6 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
                    coalesce(array_to_string(emails, ' '), '') || ' ' || coalesce(array_to_string(phones, ' '), ''))
     $$;
 
+    -- The words of a name, lower-cased: "Anna Maria Müller" is found by "müller anna" at once.
+    CREATE FUNCTION centric_name_words(name text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT regexp_split_to_array(lower(trim(name)), '\\s+')
+    $$;
+
     CREATE TABLE customers (
       workspace_id uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
       id uuid NOT NULL,
@@ -65,6 +70,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX customers_revenue_idx ON customers (workspace_id, revenue, id);
     CREATE INDEX customers_last_purchase_idx ON customers (workspace_id, (coalesce(last_purchase_at, '-infinity'::timestamptz)), id);
     CREATE INDEX customers_organisation_idx ON customers (workspace_id, organisation_id) WHERE organisation_id IS NOT NULL;
+    CREATE INDEX customers_stage_idx ON customers (workspace_id, lifecycle_stage, id);
+    CREATE INDEX customers_country_idx ON customers (workspace_id, country, id);
+    CREATE INDEX customers_tier_idx ON customers (workspace_id, tier, id);
+    CREATE INDEX customers_tags_idx ON customers USING gin (tags);
+    -- Exact lookups answer most searches before the trigram index is needed (see find-customers.ts).
+    CREATE INDEX customers_name_prefix_idx ON customers (workspace_id, lower(name) text_pattern_ops);
+    CREATE INDEX customers_name_words_idx ON customers USING gin (centric_name_words(name));
     CREATE INDEX customers_search_idx ON customers USING gin (search_text gin_trgm_ops);
     CREATE INDEX customers_emails_idx ON customers USING gin (emails);
     CREATE INDEX customers_phones_idx ON customers USING gin (phones);
@@ -201,6 +213,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     `DROP TABLE import_jobs, customer_merges, segments, timeline_events, purchases, products,
        attribute_definitions, customers;
      DROP FUNCTION centric_customer_search_text(text, text, text[], text[]);
+     DROP FUNCTION centric_name_words(text);
      DROP FUNCTION centric_uuid7()`,
   )
 }

@@ -192,6 +192,23 @@ describeEachDb('customers routes', (t) => {
     expect(await names('zzzzzz')).toEqual([])
   })
 
+  it('ranks exact matches before fuzzy ones and pages through both tiers without repeats', async () => {
+    const ws = await t.newWorkspace()
+    for (const name of ['Hanna Berg', 'Anna Bergmann', 'Zoe Quinn', 'Anna Berg', 'Berg Anna']) {
+      expect((await post(ws, '/api/customers', { name })).statusCode).toBe(201)
+    }
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const url: string = `/api/customers?q=anna%20berg&limit=1${cursor ? `&cursor=${cursor}` : ''}`
+      const page = (await get(ws, url)).json()
+      seen.push(...page.items.map((c: { name: string }) => c.name))
+      cursor = page.nextCursor
+    } while (cursor)
+    // Name prefix and all-words matches first (by name), then the misspelling-tolerant tier.
+    expect(seen).toEqual(['Anna Berg', 'Anna Bergmann', 'Berg Anna', 'Hanna Berg'])
+  })
+
   it('filters, sorts and pages through customers with saved segments and live counts', async () => {
     const ws = await t.newWorkspace()
     for (let i = 0; i < 7; i++) {

@@ -68,6 +68,35 @@ export function searchTerm(q: string): string {
   return /^[+\d\s().-]{5,}$/.test(trimmed) ? trimmed.replace(/(?!^\+)\D/g, '') : trimmed
 }
 
+/**
+ * What a search term matches at once, through plain indexes: an email, a phone number, an
+ * external id, the start of a name, or all the words of a name in any order.
+ */
+export function exactMatch(q: string): Expression<SqlBool> {
+  const raw = q.trim()
+  const term = searchTerm(raw)
+  const words = term.split(/\s+/).filter(Boolean)
+  const parts = [
+    sql<SqlBool>`c.external_id = ${raw}`,
+    sql<SqlBool>`lower(c.name) LIKE ${`${escapeLike(term)}%`}`,
+    sql<SqlBool>`centric_name_words(c.name) @> ${sql.val(words)}::text[]`,
+  ]
+  if (term.includes('@')) parts.push(sql<SqlBool>`c.emails @> ARRAY[${term}]::text[]`)
+  if (/^\+?\d{3,}$/.test(term)) parts.push(sql<SqlBool>`c.phones @> ARRAY[${term}]::text[]`)
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`
+}
+
+/**
+ * What a search term matches through the trigram index: any fragment (part of an email or a
+ * phone) and, for terms without digits, misspelled names by word similarity. Terms with digits
+ * (ids, phones) match as fragments only: K-1001 is not a typo of K-1003.
+ */
+export function fuzzyMatch(q: string): Expression<SqlBool> {
+  const term = searchTerm(q)
+  const like = sql<SqlBool>`c.search_text LIKE ${`%${escapeLike(term)}%`}`
+  return /\d/.test(term) ? like : sql<SqlBool>`(${like} OR ${term} <% c.search_text)`
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
@@ -97,14 +126,7 @@ export async function customerFilterExpression(
   return (eb) => {
     const all: Expression<SqlBool>[] = []
     const f = filter
-    if (f.q) {
-      const term = searchTerm(f.q)
-      // The substring test catches exact fragments (a phone's digits, part of an email); the
-      // word-similarity operator catches misspelled names. Terms with digits (ids, phones) match
-      // exactly: K-1001 is not a typo of K-1003. Both tests use the trigram index.
-      const like = sql<SqlBool>`c.search_text LIKE ${`%${escapeLike(term)}%`}`
-      all.push(/\d/.test(term) ? like : sql<SqlBool>`(${like} OR ${term} <% c.search_text)`)
-    }
+    if (f.q) all.push(eb.or([exactMatch(f.q), fuzzyMatch(f.q)]))
     if (f.kind) all.push(eb('c.kind', '=', f.kind))
     if (f.stages?.length) all.push(eb('c.lifecycle_stage', 'in', f.stages))
     if (f.tiers?.length) {
