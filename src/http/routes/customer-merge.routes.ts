@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-// Files, not the module's index.ts: these use cases are not exported from it yet.
 import {
+  CustomerMergeView,
   DuplicateCandidateView,
+  DuplicatePairView,
   FindDuplicatesQuery,
   findDuplicates,
-} from '../../modules/customers/find-duplicates.js'
-import { CustomerMergeView, listCustomerMerges } from '../../modules/customers/list-customer-merges.js'
-import { DuplicatePairView, listDuplicatePairs } from '../../modules/customers/list-duplicate-pairs.js'
-import {
+  listCustomerMerges,
+  listDuplicatePairs,
   MergeCustomersInput,
   MergeResultView,
   mergeCustomers,
-} from '../../modules/customers/merge-customers.js'
+} from '../../modules/customers/index.js'
 import { PageQuery, pageOf } from '../../shared/pagination.js'
 
 const Params = z.object({ id: z.string().max(100) })

@@ -30,7 +30,11 @@ export {
   SearchCustomersInput,
   searchCustomers,
 } from './find-customers.js'
+export { DuplicateCandidateView, FindDuplicatesQuery, findDuplicates } from './find-duplicates.js'
+export { CustomerMergeView, listCustomerMerges } from './list-customer-merges.js'
 export { filterFromQuery, ListCustomersQuery } from './list-customers-query.js'
+export { DuplicatePairView, listDuplicatePairs } from './list-duplicate-pairs.js'
+export { MergeCustomersInput, MergeResultView, mergeCustomers } from './merge-customers.js'
 export { createCustomer, updateCustomer } from './save-customer.js'
 export {
   createSegment,
