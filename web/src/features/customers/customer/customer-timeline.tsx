@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { listTimeline, type TimelineItem, type TimelineQuery } from '../../../api/index.js'
 import { ListFooter } from '../../../ui/list-footer.js'
 import { usePagedList } from '../../../ui/use-paged-list.js'
-import { useWorkspaceFormat } from '../../../ui/use-workspace-format.js'
+import { useWorkspaceFormat, type WorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { NoteForm } from './note-form.js'
 
 const VIEWS: { id: string; label: string; query: Omit<TimelineQuery, 'limit' | 'cursor'> }[] = [
@@ -18,6 +18,15 @@ function typeLabel(item: TimelineItem): string {
   if (item.type === 'customer.note') return 'Note'
   if (item.type.startsWith('purchase')) return item.type.includes('refund') ? 'Refund' : 'Purchase'
   return SOURCE_LABELS[item.source] ?? item.source
+}
+
+/** The words to show: a note's full text, purchase amounts in the workspace currency. */
+function summaryOf(item: TimelineItem, f: WorkspaceFormat): string {
+  if (item.type === 'customer.note' && typeof item.data.text === 'string') return item.data.text
+  const amount = item.data.amount
+  if (item.source === 'purchases' && typeof amount === 'string')
+    return item.summary.replace(` for ${amount}`, ` for ${f.money(amount)}`)
+  return item.summary
 }
 
 /** Everything that happened to the customer, newest first, from every module; notes are added here. */
@@ -69,11 +78,7 @@ export function CustomerTimeline({
                 <span className="badge badge-neutral">{typeLabel(item)}</span>
                 <time dateTime={item.occurredAt}>{f.dateTime(item.occurredAt)}</time>
               </div>
-              <p className="timeline-summary">
-                {item.type === 'customer.note' && typeof item.data.text === 'string'
-                  ? item.data.text
-                  : item.summary}
-              </p>
+              <p className="timeline-summary">{summaryOf(item, f)}</p>
             </div>
           </li>
         ))}
