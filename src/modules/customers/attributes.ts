@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import type { AttributeType, Executor, Row } from '../../db/database.js'
+import { findOwned } from '../../db/find-owned.js'
 import { newId } from '../../db/ids.js'
 import type { FieldIssue } from '../../shared/domain-error.js'
 import { type Actor, recordAudit } from '../platform/index.js'
@@ -64,12 +65,7 @@ export async function listAttributeDefinitions(db: Executor, workspaceId: string
 }
 
 async function getDefinition(db: Executor, workspaceId: string, id: string) {
-  const row = await db
-    .selectFrom('attribute_definitions')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const row = await findOwned(db, 'attribute_definitions', workspaceId, id)
   if (!row) throw new CustomersError('ATTRIBUTE_NOT_FOUND', `attribute ${id} not found`)
   return row
 }

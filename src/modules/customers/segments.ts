@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Executor, Row } from '../../db/database.js'
-import { isUuid, newId } from '../../db/ids.js'
+import { findOwned } from '../../db/find-owned.js'
+import { newId } from '../../db/ids.js'
 import { type Actor, recordAudit } from '../platform/index.js'
 import { CustomerFilter, customerFilterExpression } from './customer-filter.js'
 import { CustomersError } from './customers.errors.js'
@@ -32,14 +33,7 @@ const toView = (r: Row<'segments'>, count: number | null): SegmentView => ({
 })
 
 async function findSegment(db: Executor, workspaceId: string, id: string) {
-  const row = isUuid(id)
-    ? await db
-        .selectFrom('segments')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    : undefined
+  const row = await findOwned(db, 'segments', workspaceId, id)
   if (!row) throw new CustomersError('SEGMENT_NOT_FOUND', `segment ${id} not found`)
   return row
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor, Row } from '../../db/database.js'
-import { isUuid, newId } from '../../db/ids.js'
+import { findOwned } from '../../db/find-owned.js'
+import { newId } from '../../db/ids.js'
 import { decodeCursor, type Page, PageQuery, parseSort, toPage } from '../../shared/pagination.js'
 import { type Actor, recordAudit } from '../platform/index.js'
 import { MoneyInput, MoneyView } from './money.js'
@@ -90,14 +91,7 @@ export async function listProducts(
 }
 
 async function findProduct(db: Executor, workspaceId: string, id: string) {
-  const row = isUuid(id)
-    ? await db
-        .selectFrom('products')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    : undefined
+  const row = await findOwned(db, 'products', workspaceId, id)
   if (!row) throw new PurchasesError('PRODUCT_NOT_FOUND', `product ${id} not found`)
   return row
 }
