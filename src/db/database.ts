@@ -218,6 +218,77 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null
 }
 
+export type ValueRunStatus = 'queued' | 'running' | 'succeeded' | 'failed'
+
+export interface ValueSettingsTable {
+  workspace_id: string
+  tier_rules: ColumnType<Record<string, unknown>, string, string>
+  service_fit: ColumnType<Record<string, unknown>, string, string>
+  updated_by: string | null
+  updated_at: Generated<Date>
+}
+
+export interface ValueRunsTable {
+  workspace_id: string
+  id: string
+  status: Generated<ValueRunStatus>
+  phase: string | null
+  progress: Generated<number>
+  options: ColumnType<Record<string, unknown>, string, string>
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  customers_scored: number | null
+  tier_changes: number | null
+  message: string | null
+  created_by: string | null
+  created_at: Generated<Date>
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  updated_at: Generated<Date>
+}
+
+export interface CustomerValuesTable {
+  workspace_id: string
+  customer_id: string
+  run_id: string
+  first_purchase_on: string
+  last_purchase_on: string
+  purchase_days: number
+  frequency: number
+  recency: number
+  age: number
+  monetary: Money
+  p_alive: number
+  expected_purchases: number
+  expected_spend: Money
+  clv: Money
+  revenue: Money
+  cost_of_goods: Money
+  gross_margin: Money
+  cost_to_serve: Money
+  net_profit: Money
+  predicted_margin: Money
+  predicted_net_profit: Money
+  rfm_recency: number
+  rfm_frequency: number
+  rfm_monetary: number
+  rfm_segment: string
+  value_tier: string | null
+  computed_at: Generated<Date>
+}
+
+export interface CostEntriesTable {
+  workspace_id: string
+  id: Generated<string>
+  customer_id: string
+  source: string
+  kind: string
+  amount: Money
+  occurred_at: Timestamp
+  reference: string | null
+  created_by: string | null
+  created_at: Generated<Date>
+}
+
 export interface DB {
   workspaces: WorkspacesTable
   logins: LoginsTable
@@ -234,6 +305,10 @@ export interface DB {
   segments: SegmentsTable
   customer_merges: CustomerMergesTable
   import_jobs: ImportJobsTable
+  value_settings: ValueSettingsTable
+  value_runs: ValueRunsTable
+  customer_values: CustomerValuesTable
+  cost_entries: CostEntriesTable
 }
 
 /** A database handle or an open transaction: module functions accept either, the caller decides. */

@@ -17,10 +17,14 @@ export const PERMISSIONS = [
   'tokens:write',
   'audit:read',
   'service:configure',
+  'cases:read',
+  'cases:write',
   'customers:read',
   'customers:write',
   'customers:import',
   'customers:configure',
+  'value:read',
+  'value:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -35,13 +39,17 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'users:read',
     'audit:read',
     'service:configure',
+    'cases:read',
+    'cases:write',
     'customers:read',
     'customers:write',
     'customers:import',
+    'value:read',
+    'value:configure',
   ],
-  agent: ['workspace:read', 'users:read', 'customers:read', 'customers:write'],
-  analyst: ['workspace:read', 'users:read', 'customers:read', 'customers:import'],
-  viewer: ['workspace:read', 'customers:read'],
+  agent: ['workspace:read', 'users:read', 'cases:read', 'cases:write', 'customers:read', 'customers:write'],
+  analyst: ['workspace:read', 'users:read', 'cases:read', 'customers:read', 'customers:import', 'value:read'],
+  viewer: ['workspace:read', 'cases:read', 'customers:read'],
 }
 
 export function can(role: Role, permission: Permission): boolean {

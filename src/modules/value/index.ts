@@ -1,6 +1,7 @@
 /**
  * Value engine: customer summaries from purchase logs, probabilistic models (BG/NBD, Pareto/NBD,
- * Gamma-Gamma) fitted by maximum likelihood, predictions and CLV.
+ * Gamma-Gamma) fitted by maximum likelihood, predictions and CLV; on the database: scoring runs,
+ * profitability and the cost-to-serve ledger, RFM segments, value tiers and the service-fit report.
  */
 
 export {
@@ -10,4 +11,13 @@ export {
   type ValueFitReport,
 } from './fit-from-files.js'
 export * from './models/index.js'
+export { executeValueRun, type RunProgress } from './runs/execute-value-run.js'
+export { scoreWorkspace } from './runs/score-workspace.js'
+export { createValueRunner, type ValueRunner } from './runs/value-run-runner.js'
+export { getValueRun, ListValueRunsQuery, listValueRuns, ValueRunView } from './runs/value-runs.js'
+export { type DatabaseSummary, readCustomerSummary } from './scoring/read-customer-summary.js'
+export { ScoreOptions, type ScoreOptionsInput } from './scoring/score-options.js'
 export * from './summary/index.js'
+export { DEFAULT_TIER_RULES, TIER_BASES, TierRules } from './tiers/tier-rules.js'
+export { ValueError, type ValueErrorCode } from './value.errors.js'
+export { readValueSettings, saveValueSettings, type ValueSettings } from './value-settings.js'
