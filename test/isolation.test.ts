@@ -4,7 +4,7 @@ import { exampleFor } from './openapi-body.js'
 import { describeEachDb, type TestApp } from './test-app.js'
 
 interface Operation {
-  requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> }
+  requestBody?: { content?: Record<string, { schema?: Record<string, unknown>; example?: unknown }> }
   security?: unknown[]
 }
 
@@ -49,6 +49,9 @@ async function snapshot(t: TestApp, workspaceId: string) {
     'segments',
     'attribute_definitions',
     'timeline_events',
+    'cases',
+    'case_messages',
+    'service_teams',
   ] as const) {
     rest[table] = await t.db
       .selectFrom(table)
@@ -106,6 +109,34 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
     })
     await post('/api/segments', { name: 'Secret segment B', filter: { stages: ['customer'] } })
     await post(`/api/customers/${bCustomer.id}/notes`, { text: 'secret note' })
+    // Service centre rows of B: calendar, team, policy, routing rule, and a case with a reply.
+    const bCalendar = await post('/api/service/calendars', {
+      name: 'Secret hours B',
+      timezone: 'UTC',
+      hours: { mon: [['09:00', '17:00']] },
+    })
+    const bTeam = await post('/api/service/teams', {
+      name: 'Secret team B',
+      calendarId: bCalendar.id,
+      members: [{ userId: bUser.json().id }],
+    })
+    await post('/api/service/policies', {
+      name: 'Secret policy B',
+      appliesTo: 'default',
+      calendarId: bCalendar.id,
+      targets: { normal: { firstResponse: 60 } },
+    })
+    await post('/api/service/routing-rules', {
+      name: 'Secret rule B',
+      teamId: bTeam.id,
+      strategy: 'round_robin',
+    })
+    const bCase = await post('/api/cases', {
+      channel: 'email',
+      customerId: bCustomer.id,
+      subject: 'Secret case B',
+    })
+    await post(`/api/cases/${bCase.id}/messages`, { body: 'secret reply' })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)
@@ -116,7 +147,9 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
     for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, op] of Object.entries(methods)) {
         if (op.security?.length === 0 || path.startsWith('/api/auth')) continue
-        const body = exampleFor(op.requestBody?.content?.['application/json']?.schema, components)
+        // A documented example is a valid body where a generated one cannot be (e.g. a calendar).
+        const media = op.requestBody?.content?.['application/json']
+        const body = media?.example ?? exampleFor(media?.schema, components)
         if (path.includes('{')) {
           for (const id of bIds) {
             const url = path.replace(/\{[^}]+\}/g, id)

@@ -289,6 +289,236 @@ export interface CostEntriesTable {
   created_at: Generated<Date>
 }
 
+export type CaseChannel = 'phone' | 'email' | 'chat' | 'web_form' | 'in_person' | 'internal'
+export type CaseStatus =
+  | 'new'
+  | 'open'
+  | 'waiting_on_customer'
+  | 'waiting_on_third_party'
+  | 'resolved'
+  | 'closed'
+export type CasePriority = 'low' | 'normal' | 'high' | 'urgent'
+export type CaseUrgency = 'low' | 'medium' | 'high' | 'critical'
+type JsonValue<T> = ColumnType<T, string | undefined, string>
+
+export interface ServiceCalendarsTable {
+  workspace_id: string
+  id: string
+  name: string
+  timezone: string
+  hours: ColumnType<Record<string, [string, string][]>, string, string>
+  holidays: Generated<string[]>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ServiceTeamsTable {
+  workspace_id: string
+  id: string
+  name: string
+  description: string | null
+  calendar_id: string | null
+  manager_id: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ServiceTeamMembersTable {
+  workspace_id: string
+  team_id: string
+  user_id: string
+  skills: Generated<string[]>
+  available: Generated<boolean>
+  max_open: number | null
+  last_assigned_at: Timestamp | null
+  joined_at: Generated<Date>
+}
+
+export interface SlaPoliciesTable {
+  workspace_id: string
+  id: string
+  name: string
+  applies_to: 'tier' | 'default' | 'internal'
+  tier: string | null
+  calendar_id: string | null
+  targets: ColumnType<Record<string, Record<string, number | null>>, string, string>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface RoutingRulesTable {
+  workspace_id: string
+  id: string
+  name: string
+  position: Generated<number>
+  active: Generated<boolean>
+  match_channels: Generated<string[]>
+  match_categories: Generated<string[]>
+  match_tiers: Generated<string[]>
+  match_requester: 'customer' | 'internal' | null
+  team_id: string
+  strategy: 'manual' | 'round_robin' | 'least_loaded'
+  use_skills: Generated<boolean>
+  key_account_first: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ServiceSettingsTable {
+  workspace_id: string
+  priority_matrix: JsonValue<Record<string, Record<string, string>>>
+  channel_costs: JsonValue<Record<string, string>>
+  warning_percent: Generated<number>
+  default_calendar_id: string | null
+  default_team_id: string | null
+  intake_enabled: Generated<boolean>
+  intake_team_id: string | null
+  intake_categories: Generated<string[]>
+  callback_slot_minutes: Generated<number>
+  callback_slot_capacity: Generated<number>
+  updated_at: Generated<Date>
+}
+
+export interface CaseNumbersTable {
+  workspace_id: string
+  last_number: number
+}
+
+export interface PlaybooksTable {
+  workspace_id: string
+  id: string
+  name: string
+  category: string
+  steps: JsonValue<{ id: string; title: string; kind: string; body: string | null; required: boolean }[]>
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface MacrosTable {
+  workspace_id: string
+  id: string
+  name: string
+  body: string
+  visibility: Generated<'public' | 'internal'>
+  category: string | null
+  set_status: CaseStatus | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface CasesTable {
+  workspace_id: string
+  id: string
+  number: number
+  channel: CaseChannel
+  requester_kind: 'customer' | 'internal'
+  customer_id: string | null
+  department: string | null
+  subject: string
+  description: Generated<string>
+  category: string | null
+  urgency: CaseUrgency
+  tier: string | null
+  priority: CasePriority
+  priority_rank: ColumnType<number, never, never>
+  priority_source: 'matrix' | 'override' | 'escalation'
+  priority_reason: string | null
+  status: Generated<CaseStatus>
+  team_id: string | null
+  assignee_id: string | null
+  tags: Generated<string[]>
+  merged_into_id: string | null
+  sla_policy_id: string | null
+  calendar_id: string | null
+  first_response_due_at: Timestamp | null
+  first_responded_at: Timestamp | null
+  first_response_met: boolean | null
+  next_response_started_at: Timestamp | null
+  next_response_due_at: Timestamp | null
+  next_responses: Generated<number>
+  next_response_breaches: Generated<number>
+  resolution_due_at: Timestamp | null
+  resolution_met: boolean | null
+  sla_pauses: JsonValue<{ from: string; to: string }[]>
+  sla_paused_since: Timestamp | null
+  sla_warned: Generated<string[]>
+  sla_breached: Generated<string[]>
+  sla_check_at: Timestamp | null
+  next_due_at: Timestamp | null
+  escalation_level: Generated<number>
+  opened_at: Timestamp
+  resolved_at: Timestamp | null
+  closed_at: Timestamp | null
+  reopened_count: Generated<number>
+  created_by: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface CaseMessagesTable {
+  workspace_id: string
+  id: string
+  case_id: string
+  visibility: 'public' | 'internal'
+  author_kind: 'agent' | 'customer' | 'system'
+  author_user_id: string | null
+  author_token_id: string | null
+  body: string
+  macro_id: string | null
+  created_at: Generated<Date>
+}
+
+export interface CaseEventsTable {
+  workspace_id: string
+  id: string
+  case_id: string
+  customer_id: string | null
+  type: string
+  summary: string
+  data: JsonValue<Record<string, unknown>>
+  actor_user_id: string | null
+  actor_token_id: string | null
+  occurred_at: Generated<Date>
+}
+
+export interface CasePlaybookStepsTable {
+  workspace_id: string
+  case_id: string
+  step_id: string
+  done_by: string | null
+  done_at: Generated<Date>
+}
+
+export interface CaseCallbacksTable {
+  workspace_id: string
+  id: string
+  case_id: string
+  customer_id: string | null
+  team_id: string | null
+  assignee_id: string | null
+  phone: string
+  slot_start: Timestamp
+  slot_end: Timestamp
+  booked_by: 'agent' | 'customer'
+  status: Generated<'scheduled' | 'completed' | 'missed' | 'cancelled'>
+  note: string | null
+  outcome: string | null
+  completed_at: Timestamp | null
+  created_by: string | null
+  created_at: Generated<Date>
+}
+
+export interface CaseCostsTable {
+  workspace_id: string
+  id: string
+  case_id: string
+  customer_id: string | null
+  channel: string
+  amount: Money
+  occurred_at: Timestamp
+}
+
 export interface DB {
   workspaces: WorkspacesTable
   logins: LoginsTable
@@ -309,6 +539,21 @@ export interface DB {
   value_runs: ValueRunsTable
   customer_values: CustomerValuesTable
   cost_entries: CostEntriesTable
+  service_calendars: ServiceCalendarsTable
+  service_teams: ServiceTeamsTable
+  service_team_members: ServiceTeamMembersTable
+  sla_policies: SlaPoliciesTable
+  routing_rules: RoutingRulesTable
+  service_settings: ServiceSettingsTable
+  case_numbers: CaseNumbersTable
+  playbooks: PlaybooksTable
+  macros: MacrosTable
+  cases: CasesTable
+  case_messages: CaseMessagesTable
+  case_events: CaseEventsTable
+  case_playbook_steps: CasePlaybookStepsTable
+  case_callbacks: CaseCallbacksTable
+  case_costs: CaseCostsTable
 }
 
 /** A database handle or an open transaction: module functions accept either, the caller decides. */

@@ -13,6 +13,7 @@ import { web } from './plugins/web.js'
 import { problem } from './problem.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
+import { casesRoutes } from './routes/cases.routes.js'
 import { customerMergeRoutes } from './routes/customer-merge.routes.js'
 import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
@@ -20,6 +21,8 @@ import { healthRoutes } from './routes/health.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
 import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
+import { serviceConfigRoutes } from './routes/service-config.routes.js'
+import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
 
@@ -117,6 +120,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerMergeRoutes)
   await app.register(customerSettingsRoutes)
   await app.register(purchasesRoutes)
+  await app.register(casesRoutes)
+  await app.register(serviceConfigRoutes)
+  await app.register(serviceTeamsRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as m0001 from './2026_11_23_0001_platform.js'
 import * as m0002 from './2026_11_23_0002_customers.js'
 import * as m0010 from './2026_11_23_0010_value.js'
+import * as m0020 from './2026_11_23_0020_service.js'
 
 /** Append-only: add new migrations at the end with a later, sortable name. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_platform': m0001,
   '2026_11_23_0002_customers': m0002,
   '2026_11_23_0010_value': m0010,
+  '2026_11_23_0020_service': m0020,
 }

@@ -1,5 +1,92 @@
 /**
- * Service centre. So far: the business-hours SLA clock (deadlines, elapsed business time,
- * next opening) that cases, callbacks and breach escalation will run on.
+ * Service centre: cases from every channel with their conversation and history, SLA clocks on
+ * business-hours calendars (policies per value tier), priorities from a tier × urgency matrix,
+ * teams and routing rules. Case events appear on the customer timeline.
  */
+import { registerTimelineSource } from '../customers/index.js'
+import { caseTimelineSource } from './cases/case-timeline-source.js'
+
+registerTimelineSource(caseTimelineSource)
+
+export {
+  type CaseSlaInput,
+  type CaseSlaState,
+  evaluateCaseSla,
+  type SlaTargets,
+} from './case-sla/evaluate-case-sla.js'
+export {
+  CASE_CHANNELS,
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  CASE_URGENCIES,
+  type CaseChannel,
+  type CasePriority,
+  type CaseStatus,
+} from './cases/case.constants.js'
+export { CaseEventView, listCaseHistory } from './cases/case-history.js'
+export {
+  CaseMessageView,
+  listCaseMessages,
+  PostCaseMessageInput,
+  postCaseMessage,
+} from './cases/case-messages.js'
+export { CASE_TRANSITIONS } from './cases/case-status-machine.js'
+export { CaseView, getCase } from './cases/case-view.js'
+export { ChangeCaseStatusInput, changeCaseStatus } from './cases/change-case-status.js'
+export { CreateCaseInput, createCase } from './cases/create-case.js'
+export { ListCasesQuery, listCases } from './cases/list-cases.js'
+export { MergeCasesInput, mergeCases } from './cases/merge-cases.js'
+export {
+  OverridePriorityInput,
+  overrideCasePriority,
+  takeCase,
+  UpdateCaseInput,
+  updateCase,
+} from './cases/update-case.js'
+export {
+  ALWAYS_OPEN,
+  CalendarInput,
+  CalendarView,
+  createCalendar,
+  deleteCalendar,
+  getCalendar,
+  listCalendars,
+  updateCalendar,
+} from './config/calendars.js'
+export { DEFAULT_PRIORITY_MATRIX, derivePriority, PriorityMatrix } from './config/priority-matrix.js'
+export {
+  getServiceSettings,
+  ServiceSettingsView,
+  UpdateServiceSettingsInput,
+  updateServiceSettings,
+} from './config/service-settings.js'
+export {
+  createPolicy,
+  deletePolicy,
+  getPolicy,
+  listPolicies,
+  PolicyInput,
+  PolicyView,
+  updatePolicy,
+} from './config/sla-policies.js'
+export {
+  createTeam,
+  deleteTeam,
+  getTeam,
+  listTeams,
+  TeamInput,
+  TeamView,
+  updateTeam,
+} from './config/teams.js'
+export { MACRO_VARIABLES } from './macros/render-macro.js'
+export {
+  createRoutingRule,
+  deleteRoutingRule,
+  getRoutingRule,
+  listRoutingRules,
+  RoutingRuleInput,
+  RoutingRuleView,
+  updateRoutingRule,
+} from './routing/routing-rules.js'
+export { ServiceError, type ServiceErrorCode } from './service.errors.js'
 export * from './sla/index.js'
