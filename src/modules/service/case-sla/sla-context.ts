@@ -13,7 +13,7 @@ export interface SlaContext {
   warningPercent: number
 }
 
-/** The policy for a requester: internal requests, else the tier's policy, else the default one. */
+/** The policy for a requester: the internal one or the tier's, else the default one. */
 export async function choosePolicy(
   db: Executor,
   workspaceId: string,
@@ -25,14 +25,14 @@ export async function choosePolicy(
     .select(['id', 'calendar_id'])
     .where('workspace_id', '=', workspaceId)
     .where((eb) =>
-      requesterKind === 'internal'
-        ? eb('applies_to', '=', 'internal')
-        : eb.or([
-            eb.and([eb('applies_to', '=', 'tier'), eb('tier', '=', tier)]),
-            eb('applies_to', '=', 'default'),
-          ]),
+      eb.or([
+        requesterKind === 'internal'
+          ? eb('applies_to', '=', 'internal')
+          : eb.and([eb('applies_to', '=', 'tier'), eb('tier', '=', tier)]),
+        eb('applies_to', '=', 'default'),
+      ]),
     )
-    .orderBy(sql`applies_to = 'tier'`, 'desc')
+    .orderBy(sql`applies_to = 'default'`)
     .limit(1)
     .executeTakeFirst()
   return row ?? null
