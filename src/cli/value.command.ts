@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander'
 import { fitFromFiles, type ValueFitReport, ValueInputError } from '../modules/value/index.js'
+import { registerValueScoreCommands } from './value-score.command.js'
 
 interface FitFlags {
   summary?: string
@@ -13,9 +14,15 @@ interface FitFlags {
 
 const MODEL_NAMES = { bgnbd: 'BG/NBD', pareto: 'Pareto/NBD' } as const
 
-/** Adds `value fit`: fit the CLV purchase models (and the spend model) to a summary or a transaction log. */
+/**
+ * Adds `value fit` (fit the CLV purchase models, and the spend model, to a summary or a transaction
+ * log) and the commands that work on a workspace's database (see value-score.command.ts).
+ */
 export function registerValueCommands(program: Command): void {
-  const value = program.command('value').description('customer value engine: CLV models')
+  const value = program
+    .command('value')
+    .description('customer value engine: CLV models, scores, tiers, costs')
+  registerValueScoreCommands(value)
   value
     .command('fit')
     .description('fit BG/NBD and/or Pareto/NBD (and Gamma-Gamma with --spend) by maximum likelihood')

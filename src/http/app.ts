@@ -25,6 +25,8 @@ import { serviceConfigRoutes } from './routes/service-config.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
+import { valueRoutes } from './routes/value.routes.js'
+import { valueServiceRoutes } from './routes/value-service.routes.js'
 
 export interface AppDeps {
   db: Kysely<DB>
@@ -120,6 +122,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerMergeRoutes)
   await app.register(customerSettingsRoutes)
   await app.register(purchasesRoutes)
+  await app.register(valueRoutes)
+  await app.register(valueServiceRoutes)
   await app.register(casesRoutes)
   await app.register(serviceConfigRoutes)
   await app.register(serviceTeamsRoutes)

@@ -7,6 +7,7 @@ import {
   systemActor,
 } from '../platform/index.js'
 import { seedDemoCustomers } from './seed-customers.js'
+import { seedDemoValue } from './seed-value.js'
 
 /** The demo team; fixed names so that every demo workspace looks the same. */
 const TEAM = [
@@ -53,5 +54,6 @@ export async function seedDemo(db: Executor, opts: { slug: string }): Promise<Se
     seeded.workspace.id,
     staff.map((u) => u.id),
   )
+  await seedDemoValue(db, actor)
   return seeded
 }

@@ -11,6 +11,22 @@ export {
   type ValueFitReport,
 } from './fit-from-files.js'
 export * from './models/index.js'
+export {
+  CostAmount,
+  CostEntryView,
+  CreateCostEntryInput,
+  createCostEntry,
+  ListCostEntriesQuery,
+  listCostEntries,
+} from './profit/cost-entries.js'
+export { type CostImportResult, importCostEntries } from './profit/import-cost-entries.js'
+export { type NewCostEntry, type RecordCostsResult, recordCostEntries } from './profit/record-cost-entries.js'
+export { RFM_SEGMENTS, type RfmSegment, rfmSegmentOf } from './reports/rfm-segments.js'
+export { getServiceFit, ServiceFitItem, ServiceFitQuery } from './reports/service-fit.js'
+export { DEFAULT_SERVICE_FIT, ServiceFitSettings } from './reports/service-fit-settings.js'
+export { registerUnderServedSignal, type UnderServedSignal } from './reports/service-fit-signals.js'
+export { getValueCard, ValueCardView } from './reports/value-card.js'
+export { getValueSummary, ValueSummaryView } from './reports/value-summary.js'
 export { executeValueRun, type RunProgress } from './runs/execute-value-run.js'
 export { scoreWorkspace } from './runs/score-workspace.js'
 export { createValueRunner, type ValueRunner } from './runs/value-run-runner.js'
@@ -18,6 +34,7 @@ export { getValueRun, ListValueRunsQuery, listValueRuns, ValueRunView } from './
 export { type DatabaseSummary, readCustomerSummary } from './scoring/read-customer-summary.js'
 export { ScoreOptions, type ScoreOptionsInput } from './scoring/score-options.js'
 export * from './summary/index.js'
+export { recomputeTiers, updateTierRules } from './tiers/recompute-tiers.js'
 export { DEFAULT_TIER_RULES, TIER_BASES, TierRules } from './tiers/tier-rules.js'
 export { ValueError, type ValueErrorCode } from './value.errors.js'
 export { readValueSettings, saveValueSettings, type ValueSettings } from './value-settings.js'

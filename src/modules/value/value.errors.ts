@@ -2,6 +2,7 @@ import { DomainError, type ErrorKind } from '../../shared/domain-error.js'
 
 const KINDS = {
   RUN_NOT_FOUND: 'not_found',
+  CUSTOMER_NOT_FOUND: 'not_found',
   RUN_IN_PROGRESS: 'conflict',
   NO_PURCHASES: 'unprocessable',
   FIT_FAILED: 'unprocessable',

@@ -2,8 +2,9 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor, Row } from '../../../db/database.js'
 import { isUuid, newId } from '../../../db/ids.js'
-import { decodeCursor, type Page, PageQuery, toPage } from '../../../shared/pagination.js'
+import { type Page, PageQuery, toPage } from '../../../shared/pagination.js'
 import { type Actor, recordAudit } from '../../platform/index.js'
+import { idFromCursor } from '../id-cursor.js'
 import { ScoreOptions, type ScoreOptionsInput } from '../scoring/score-options.js'
 import { ValueError } from '../value.errors.js'
 
@@ -113,9 +114,7 @@ export async function listValueRuns(
 ): Promise<Page<ValueRunView>> {
   let qb = db.selectFrom('value_runs').selectAll().where('workspace_id', '=', workspaceId)
   if (query.cursor) {
-    const [id] = decodeCursor(query.cursor, 1)
-    if (typeof id !== 'string' || !isUuid(id)) decodeCursor('', 1)
-    qb = qb.where('id', '<', id as string)
+    qb = qb.where('id', '<', idFromCursor(query.cursor))
   }
   const rows = await qb
     .orderBy('id', 'desc')

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/database.js'
 import { quintileSql, rfmSegmentSql } from '../reports/rfm-segments.js'
 import type { TierRules } from '../tiers/tier-rules.js'
-import { basisColumn, tierSql } from '../tiers/tier-sql.js'
+import { tierSql } from '../tiers/tier-sql.js'
 import type { StageFit } from './fit-stage.js'
 
 /** Far above any real value, far below numeric(18,2)'s limit: a wild extrapolation cannot fail the write. */
@@ -50,7 +50,7 @@ export async function writeCustomerValues(
       v.age, v.monetary, v.p_alive, v.expected_purchases, v.expected_spend, v.clv, v.revenue, v.cost_of_goods,
       v.gross_margin, v.cost_to_serve, v.net_profit, v.predicted_margin, v.predicted_net_profit,
       v.r, v.f, v.m, ${rfmSegmentSql(sql.ref('v.r'), sql.ref('v.f'))},
-      ${tierSql(rules, basisColumn(rules.basis, 'v'))}
+      ${tierSql(rules, 'v')}
     FROM (
       SELECT b.*,
         ${money(sql`b.clv::float8 * b.margin_ratio`)} AS predicted_margin,

@@ -17,8 +17,8 @@ const TierName = z
 
 /**
  * Value tier rules of a workspace: customers ranked by `basis` (highest first) fill the tiers in
- * order, each taking `percent` of the scored customers; the percents add up to 100. Customers with
- * equal values share a tier (the higher one), so a tier may hold a little more than its share.
+ * order, each taking `percent` of the scored customers; the percents add up to 100. Equal values
+ * are ordered by revenue, then by id, so each tier holds its share exactly.
  */
 export const TierRules = z
   .object({

@@ -1,0 +1,65 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { describeEachDb } from '../../../../test/test-app.js'
+import { systemActor } from '../../platform/index.js'
+import { recordCostEntries } from '../profit/record-cost-entries.js'
+import { scoreWorkspace } from './score-workspace.js'
+
+describeEachDb('merging scored customers', (t) => {
+  it('keeps the survivor scores, drops the merged ones and moves the costs', async () => {
+    const ws = await t.newWorkspace()
+    const post = async (url: string, payload: object) =>
+      (await t.request({ method: 'POST', url, headers: ws.headers, payload })).json()
+    const ids: string[] = []
+    for (let i = 0; i < 12; i++) {
+      const c = await post('/api/customers', { externalId: `M${i}`, name: `Merge ${i}` })
+      ids.push(c.id)
+      for (let k = 0; k <= i % 3; k++)
+        await post('/api/purchases', {
+          customerId: c.id,
+          amount: '20.00',
+          occurredAt: `2026-0${k + 1}-1${i % 10}T12:00:00Z`,
+        })
+    }
+    const costs = await recordCostEntries(t.db, ws.workspace.id, 'service', [
+      {
+        customerId: ids[1],
+        kind: 'case.email',
+        amount: '3.50',
+        occurredAt: new Date('2026-04-01'),
+        reference: 'c-1',
+      },
+      {
+        customerExternalId: 'M1',
+        kind: 'case.email',
+        amount: '3.50',
+        occurredAt: new Date('2026-04-01'),
+        reference: 'c-1',
+      },
+      { customerExternalId: 'nobody', kind: 'goodwill', amount: '1.00', occurredAt: new Date('2026-04-02') },
+    ])
+    expect(costs).toMatchObject({ unknownCustomers: [2], duplicates: 1 })
+    expect(costs.inserted).toHaveLength(1)
+    const run = await scoreWorkspace(t.db, systemActor(ws.workspace.id), { calibrationEnd: '2026-06-30' })
+    expect(run.status, run.message ?? '').toBe('succeeded')
+    const survivorBefore = await t.db
+      .selectFrom('customer_values')
+      .selectAll()
+      .where('workspace_id', '=', ws.workspace.id)
+      .where('customer_id', '=', ids[0]!)
+      .executeTakeFirstOrThrow()
+
+    const merge = await t.request({
+      method: 'POST',
+      url: `/api/customers/${ids[0]}/merge`,
+      headers: ws.headers,
+      payload: { mergedId: ids[1] },
+    })
+    expect(merge.statusCode, merge.body).toBe(200)
+    expect(merge.json().moved).toMatchObject({ cost_entries: 1 })
+    const { rows } = await sql<{ customer_id: string; clv: string }>`
+      SELECT customer_id, clv FROM customer_values
+      WHERE workspace_id = ${ws.workspace.id} AND customer_id IN (${ids[0]}, ${ids[1]})`.execute(t.db)
+    expect(rows).toEqual([{ customer_id: ids[0], clv: survivorBefore.clv }])
+  })
+})
