@@ -22,6 +22,7 @@ import { purchasesRoutes } from './routes/purchases.routes.js'
 import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
 import { serviceConfigRoutes } from './routes/service-config.routes.js'
+import { serviceQueuesRoutes } from './routes/service-queues.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes)
   await app.register(serviceConfigRoutes)
   await app.register(serviceTeamsRoutes)
+  await app.register(serviceQueuesRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

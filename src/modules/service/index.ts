@@ -79,6 +79,8 @@ export {
   updateTeam,
 } from './config/teams.js'
 export { MACRO_VARIABLES } from './macros/render-macro.js'
+export { listMyQueue, listTeamQueue, QueueItem, QueueQuery } from './queues/list-queue.js'
+export { allQueuesHealth, QueueHealthView, queueHealth } from './queues/queue-health.js'
 export {
   createRoutingRule,
   deleteRoutingRule,
