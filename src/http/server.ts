@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { type Database, openDatabase } from '../db/open-database.js'
+import { JobRunner } from '../modules/jobs/index.js'
+import { serviceJobs } from '../modules/service/index.js'
 import { buildApp } from './app.js'
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
@@ -32,13 +34,25 @@ export async function startServer(
       logger: { level: config.logLevel },
       secureCookies: config.publicUrl?.startsWith('https:') ?? false,
     })
-    const address = await app.listen({ port: config.port, host: config.host })
+    // Background workers run in every server process; pg-boss coordinates them through the database.
+    const jobs = new JobRunner({
+      db: database.db,
+      raw: database.raw,
+      onError: (err) => app.log.error({ err }, 'background job failed'),
+    })
+    for (const job of serviceJobs) jobs.define(job)
+    await jobs.start()
+    const address = await app.listen({ port: config.port, host: config.host }).catch(async (err) => {
+      await jobs.stop()
+      throw err
+    })
     const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')
     return {
       app,
       database,
       url,
       stop: async () => {
+        await jobs.stop()
         await app.close()
         await database.close()
       },

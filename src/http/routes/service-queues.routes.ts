@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  AlertsQuery,
+  AlertView,
   allQueuesHealth,
+  listAlerts,
   listMyQueue,
   listTeamQueue,
   QueueHealthView,
@@ -67,5 +70,18 @@ export const serviceQueuesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
     },
     async (req) => listMyQueue(app.db, req.actor, req.query),
+  )
+  app.get(
+    '/api/service/alerts',
+    {
+      schema: {
+        tags,
+        summary: 'SLA warnings, breaches, escalations and missed callbacks, newest first',
+        querystring: AlertsQuery,
+        response: { 200: pageOf(AlertView) },
+      },
+      config: read,
+    },
+    async (req) => listAlerts(app.db, req.actor, req.query),
   )
 }

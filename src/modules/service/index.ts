@@ -78,6 +78,8 @@ export {
   TeamView,
   updateTeam,
 } from './config/teams.js'
+export { ALERT_TYPES, AlertsQuery, AlertView, listAlerts } from './escalation/list-alerts.js'
+export { type SweepResult, sweepSla } from './escalation/sweep-sla.js'
 export { MACRO_VARIABLES } from './macros/render-macro.js'
 export { listMyQueue, listTeamQueue, QueueItem, QueueQuery } from './queues/list-queue.js'
 export { allQueuesHealth, QueueHealthView, queueHealth } from './queues/queue-health.js'
@@ -91,4 +93,5 @@ export {
   updateRoutingRule,
 } from './routing/routing-rules.js'
 export { ServiceError, type ServiceErrorCode } from './service.errors.js'
+export { serviceJobs } from './service-jobs.js'
 export * from './sla/index.js'
