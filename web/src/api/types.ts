@@ -13,10 +13,14 @@ export const PERMISSIONS = [
   'tokens:write',
   'audit:read',
   'service:configure',
+  'cases:read',
+  'cases:write',
   'customers:read',
   'customers:write',
   'customers:import',
   'customers:configure',
+  'value:read',
+  'value:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -18,10 +18,14 @@ const PERMISSION_LABELS: Record<string, string> = {
   'tokens:write': 'Manage API tokens',
   'audit:read': 'View audit log',
   'service:configure': 'Configure service',
+  'cases:read': 'View cases',
+  'cases:write': 'Work on cases',
   'customers:read': 'View customers',
   'customers:write': 'Edit customers',
   'customers:import': 'Import and export',
   'customers:configure': 'Configure customer data',
+  'value:read': 'View value',
+  'value:configure': 'Configure value engine',
 }
 
 /** A permission's label; one the server added later shows its code until it gets words here. */
