@@ -18,21 +18,30 @@ export interface ImportJob {
   id: string
   kind: ImportKind
   status: ImportStatus
-  fileName: string
+  /** queued, reading, validating, writing, totals, done */
   phase: string | null
-  bytesRead: number
+  fileName: string
   fileBytes: number | null
+  bytesRead: number
   rowsRead: number
-  rowsInserted: number
-  rowsUpdated: number
-  rowsUnchanged: number
-  rowsInvalid: number
+  inserted: number
+  updated: number
+  unchanged: number
+  invalid: number
   customersCreated: number
-  errors: ImportRowError[]
+  productsCreated: number
+  /** Rows naming a merged customer by its old external id. */
+  aliased: number
+  /** Canonical column → the header it was read from. */
+  mapping: Record<string, string>
+  ignoredColumns: string[]
+  options: Record<string, unknown>
   message: string | null
   createdAt: string
   startedAt: string | null
   finishedAt: string | null
+  /** The first 1,000 row errors; only GET /api/imports/:id sends them. */
+  errors?: ImportRowError[]
 }
 
 export interface ImportOptions {

@@ -4,18 +4,20 @@ import { useWorkspaceFormat } from '../../../ui/use-workspace-format.js'
 
 const SHOWN_ERRORS = 100
 
-/** What a finished import did: counts per outcome, and the bad rows with their line numbers. */
+/** What a finished import did: counts per outcome, the columns read, and the bad rows by line. */
 export function ImportResult({ job }: { job: ImportJob }) {
   const f = useWorkspaceFormat()
+  const errors = job.errors ?? []
   const counts: [string, number][] = [
-    ['New', job.rowsInserted],
-    ['Updated', job.rowsUpdated],
-    ['Unchanged', job.rowsUnchanged],
-    ['Invalid', job.rowsInvalid],
+    ['New', job.inserted],
+    ['Updated', job.updated],
+    ['Unchanged', job.unchanged],
+    ['Invalid', job.invalid],
   ]
   if (job.kind === 'purchases') counts.push(['Customers created', job.customersCreated])
-  const nothingWritten =
-    job.status === 'failed' || (job.rowsInvalid > 0 && job.rowsInserted + job.rowsUpdated === 0)
+  if (job.productsCreated > 0) counts.push(['Products created', job.productsCreated])
+  const mapped = Object.entries(job.mapping)
+  const shown = Math.min(errors.length, SHOWN_ERRORS)
   return (
     <div className="import-result">
       {job.message && (
@@ -34,13 +36,22 @@ export function ImportResult({ job }: { job: ImportJob }) {
           </div>
         ))}
       </dl>
-      {job.errors.length > 0 && (
+      {mapped.length > 0 && (
+        <p className="muted import-mapping">
+          Columns read:{' '}
+          {mapped
+            .map(([column, header]) => (column === header ? column : `${column} ← ${header}`))
+            .join(', ')}
+          {job.ignoredColumns.length > 0 && `. Ignored: ${job.ignoredColumns.join(', ')}`}.
+        </p>
+      )}
+      {errors.length > 0 && (
         <section aria-labelledby="import-errors-title">
           <div className="section-header">
             <div>
               <h3 id="import-errors-title">Rows with errors</h3>
               <p className="muted">
-                {nothingWritten && job.status === 'failed'
+                {job.status === 'failed'
                   ? 'Nothing was written. Fix these rows, or upload again with “Skip invalid rows”.'
                   : 'These rows were skipped; the others were imported.'}
               </p>
@@ -61,7 +72,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
                 </tr>
               </thead>
               <tbody>
-                {job.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                {errors.slice(0, SHOWN_ERRORS).map((e, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: one line may carry several errors
                   <tr key={`${e.line}:${i}`}>
                     <th scope="row">{e.line}</th>
@@ -77,10 +88,9 @@ export function ImportResult({ job }: { job: ImportJob }) {
               </tbody>
             </table>
           </div>
-          {job.rowsInvalid > Math.min(job.errors.length, SHOWN_ERRORS) && (
+          {job.invalid > shown && (
             <p className="muted list-note">
-              Showing {f.number(Math.min(job.errors.length, SHOWN_ERRORS))} of {f.number(job.rowsInvalid)}{' '}
-              rows with errors; errors.csv has them all.
+              Showing {f.number(shown)} of {f.number(job.invalid)} rows with errors; errors.csv has them all.
             </p>
           )}
         </section>

@@ -61,7 +61,7 @@ export function RecentImports({
                   {f.number(job.rowsRead)}
                 </td>
                 <td data-label="Invalid" className="numeric">
-                  {f.number(job.rowsInvalid)}
+                  {f.number(job.invalid)}
                 </td>
               </tr>
             ))}
