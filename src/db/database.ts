@@ -210,6 +210,10 @@ export interface ImportJobsTable {
   rows_unchanged: Generated<number>
   rows_invalid: Generated<number>
   customers_created: Generated<number>
+  products_created: Generated<number>
+  rows_aliased: Generated<number>
+  mapping: ColumnType<Record<string, string>, string | undefined, string>
+  ignored_columns: Generated<string[]>
   errors: ColumnType<unknown[], string | undefined, string>
   message: string | null
   created_by: string | null

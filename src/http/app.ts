@@ -13,11 +13,13 @@ import { web } from './plugins/web.js'
 import { problem } from './problem.js'
 import { auditRoutes } from './routes/audit.routes.js'
 import { authRoutes } from './routes/auth.routes.js'
+import { batchRoutes } from './routes/batch.routes.js'
 import { casesRoutes } from './routes/cases.routes.js'
 import { customerMergeRoutes } from './routes/customer-merge.routes.js'
 import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
+import { importsRoutes } from './routes/imports.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
 import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
@@ -129,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceConfigRoutes)
   await app.register(serviceTeamsRoutes)
   await app.register(serviceQueuesRoutes)
+  await app.register(importsRoutes)
+  await app.register(batchRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app
