@@ -43,6 +43,39 @@ function chipsOf(filter: CustomerFilter, definitions: AttributeDefinition[]): Ch
       label: `Last purchase before ${f.lastPurchaseBefore.slice(0, 10)}`,
       without: drop('lastPurchaseBefore'),
     })
+  // Set by saved segments or the API rather than the panel; shown in words all the same.
+  if (f.ordersMin !== undefined)
+    chips.push({ id: 'omin', label: `Orders ≥ ${f.ordersMin}`, without: drop('ordersMin') })
+  if (f.ordersMax !== undefined)
+    chips.push({ id: 'omax', label: `Orders ≤ ${f.ordersMax}`, without: drop('ordersMax') })
+  if (f.neverPurchased !== undefined)
+    chips.push({
+      id: 'never',
+      label: f.neverPurchased ? 'Never purchased' : 'Has purchased',
+      without: drop('neverPurchased'),
+    })
+  if (f.createdAfter)
+    chips.push({
+      id: 'ca',
+      label: `Created from ${f.createdAfter.slice(0, 10)}`,
+      without: drop('createdAfter'),
+    })
+  if (f.createdBefore)
+    chips.push({
+      id: 'cb',
+      label: `Created before ${f.createdBefore.slice(0, 10)}`,
+      without: drop('createdBefore'),
+    })
+  if (f.languages?.length)
+    chips.push({ id: 'languages', label: `Language: ${f.languages.join(', ')}`, without: drop('languages') })
+  if (f.ownerId)
+    chips.push({
+      id: 'owner',
+      label: f.ownerId === 'none' ? 'No owner' : 'One owner',
+      without: drop('ownerId'),
+    })
+  if (f.organisationId)
+    chips.push({ id: 'org', label: 'Contacts of one organisation', without: drop('organisationId') })
   f.attributes?.forEach((c, i) => {
     chips.push({
       id: `attr-${i}`,
@@ -66,6 +99,14 @@ function chipsOf(filter: CustomerFilter, definitions: AttributeDefinition[]): Ch
     'lastPurchaseAfter',
     'lastPurchaseBefore',
     'attributes',
+    'ordersMin',
+    'ordersMax',
+    'neverPurchased',
+    'createdAfter',
+    'createdBefore',
+    'languages',
+    'ownerId',
+    'organisationId',
   ])
   for (const key of Object.keys(f) as (keyof CustomerFilter)[]) {
     if (!known.has(key)) chips.push({ id: key, label: `${key}: ${String(f[key])}`, without: drop(key) })
