@@ -20,17 +20,22 @@ export function bgNbdProbabilityAlive(p: BgNbdParams, x: number, tx: number, T: 
 /**
  * BG/NBD E[Y(t) | x, t_x, T] (FHL 2005, eq. 10):
  * (a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^(r+x)·2F1(r+x, b+x; a+b+x−1; t/(α+T+t))]·P(alive).
- * Euler's transformation moves the power inside: (1−z)^(r+x)·2F1(r+x, b+x; c; z) =
- * (1−z)^(a−1)·2F1(c−r−x, a−1; c; z) with c = a+b+x−1, whose series shrinks quickly for large x
- * instead of growing like (1−z)^−(r+x) and cancelling.
+ * Euler's transformation gives the same power-times-series as (1−z)^(a−1)·2F1(c−r−x, a−1; c; z)
+ * with c = a+b+x−1. Each series grows like (1 − q·z)^−e before the power brings it back, e being
+ * r+x in the first form and a−1 in the second, so the form with the smaller exponent is summed:
+ * Euler's for large x, the direct one when a is large (a, b → ∞: a nearly constant dropout
+ * probability, which fits on data without much churn), where Euler's series would overflow.
  */
 export function bgNbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0
   const a = nudge(p.a)
   const c = a + p.b + x - 1
   const z = t / (p.alpha + T + t)
-  const bracket = 1 - (1 - z) ** (a - 1) * hyp2f1(c - p.r - x, a - 1, c, z)
-  return (c / (a - 1)) * bracket * bgNbdProbabilityAlive(p, x, tx, T)
+  const power =
+    a - 1 < p.r + x
+      ? (1 - z) ** (a - 1) * hyp2f1(c - p.r - x, a - 1, c, z)
+      : Math.exp((p.r + x) * Math.log1p(-z)) * hyp2f1(p.r + x, p.b + x, c, z)
+  return (c / (a - 1)) * (1 - power) * bgNbdProbabilityAlive(p, x, tx, T)
 }
 
 /** BG/NBD E[X(t)] for a new customer (FHL 2005, eq. 9): eq. 10 with x = t_x = T = 0. */

@@ -117,3 +117,23 @@ describe('BG/NBD predictions', () => {
     expect(Number.isFinite(bgNbdPurchaseProbability(published, 5000, 300))).toBe(true)
   })
 })
+
+describe('bgNbdExpectedPurchases with a nearly constant dropout probability', () => {
+  it('reaches the fixed-p limit when a and b grow large (p = a/(a+b))', () => {
+    // With p fixed, E[Y(t) | λ, alive] = (1 − e^(−λpt))/p; λ | x, T ~ Gamma(r+x, α+T) then gives
+    // E[Y] = P(alive)·(1/p)·[1 − ((α+T)/(α+T+pt))^(r+x)]. a = 1e7, b = 2.5e7 is that limit to ~1e-7.
+    const params = { r: 0.23, alpha: 2.2, a: 1e7, b: 2.5e7 }
+    const p = 2 / 7
+    for (const [x, tx, T, t] of [
+      [0, 0, 40, 52],
+      [1, 10, 80, 52],
+      [4, 60, 90, 26],
+      [30, 100, 104, 52],
+    ] as const) {
+      const alive = bgNbdProbabilityAlive(params, x, tx, T)
+      const limit = (alive / p) * (1 - ((params.alpha + T) / (params.alpha + T + p * t)) ** (params.r + x))
+      expect(bgNbdExpectedPurchases(params, t, x, tx, T), `x=${x}`).toBeCloseTo(limit, 5)
+      expect(limit).toBeGreaterThan(0.01)
+    }
+  })
+})

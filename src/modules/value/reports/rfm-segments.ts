@@ -45,10 +45,12 @@ export function rfmSegmentSql(r: RawBuilder<unknown>, f: RawBuilder<unknown>): R
 }
 
 /**
- * A quintile score 1–5 over the scored customers, ascending in `order`: 1 + ⌊5·(rank − 1)/n⌋.
- * It is ntile(5) except that equal values share a score (ntile would split a tie across tiles,
- * so two identical one-time buyers could land in different segments).
+ * A quintile score 1–5 over the scored customers, ascending in `order`: 1 + ⌊5·(rank − 1)/n⌋,
+ * `n` being the number of customers. It is ntile(5) except that equal values share a score
+ * (ntile would split a tie across tiles, so two identical one-time buyers could land in
+ * different segments). `n` comes from the caller, not count(*) OVER (): a whole-partition
+ * window spools every row and re-reads the spool once it outgrows work_mem.
  */
-export function quintileSql(order: RawBuilder<unknown>): RawBuilder<number> {
-  return sql<number>`(1 + floor(5 * (rank() OVER (ORDER BY ${order}) - 1)::float8 / count(*) OVER ()))::int`
+export function quintileSql(order: RawBuilder<unknown>, n: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(1 + floor(5 * (rank() OVER (ORDER BY ${order}) - 1)::float8 / ${n}))::int`
 }

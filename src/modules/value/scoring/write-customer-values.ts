@@ -50,7 +50,7 @@ export async function writeCustomerValues(
       v.age, v.monetary, v.p_alive, v.expected_purchases, v.expected_spend, v.clv, v.revenue, v.cost_of_goods,
       v.gross_margin, v.cost_to_serve, v.net_profit, v.predicted_margin, v.predicted_net_profit,
       v.r, v.f, v.m, ${rfmSegmentSql(sql.ref('v.r'), sql.ref('v.f'))},
-      ${tierSql(rules, 'v')}
+      ${tierSql(rules, 'v', sql.ref('v.n'))}
     FROM (
       SELECT b.*,
         ${money(sql`b.clv::float8 * b.margin_ratio`)} AS predicted_margin,
@@ -68,9 +68,9 @@ export async function writeCustomerValues(
           CASE WHEN s.revenue > 0 THEN ((s.revenue - s.cost_of_goods) / s.revenue)::float8
             ELSE w.ratio END AS margin_ratio,
           coalesce(c.cost, 0)::float8 / s.purchase_days AS cts_per_day,
-          ${quintileSql(sql.ref('s.last_day'))} AS r,
-          ${quintileSql(sql.ref('s.x'))} AS f,
-          ${quintileSql(sql.ref('s.revenue'))} AS m
+          ${quintileSql(sql.ref('s.last_day'), sql.ref('w.n'))} AS r,
+          ${quintileSql(sql.ref('s.x'), sql.ref('w.n'))} AS f,
+          ${quintileSql(sql.ref('s.revenue'), sql.ref('w.n'))} AS m, w.n
         FROM value_stage s
         JOIN value_keys k ON k.x = s.x AND k.recency_days = s.recency_days AND k.age_days = s.age_days
         LEFT JOIN (
@@ -78,11 +78,15 @@ export async function writeCustomerValues(
           WHERE workspace_id = ${workspaceId} GROUP BY customer_id
         ) c ON c.customer_id = s.customer_id
         CROSS JOIN (
-          SELECT coalesce(((sum(revenue) - sum(cost_of_goods)) / nullif(sum(revenue), 0))::float8, 1) AS ratio
+          SELECT coalesce(((sum(revenue) - sum(cost_of_goods)) / nullif(sum(revenue), 0))::float8, 1) AS ratio,
+            count(*)::float8 AS n
           FROM value_stage
         ) w
         CROSS JOIN LATERAL (SELECT ${spend} AS spend) e
       ) b
-    ) v`.execute(session)
+    ) v
+    -- In key order: the primary key grows at its right edge and the foreign-key lookups into
+    -- customers walk its index in order, instead of one random page per row.
+    ORDER BY v.customer_id`.execute(session)
   return Number(result.numAffectedRows ?? 0)
 }

@@ -16,8 +16,10 @@ export async function recomputeTiers(db: Executor, actor: Actor): Promise<{ tier
     await sql`
       UPDATE customer_values v SET value_tier = t.tier
       FROM (
-        SELECT cv.customer_id, ${tierSql(tierRules, 'cv')} AS tier
-        FROM customer_values cv WHERE cv.workspace_id = ${actor.workspaceId}
+        SELECT cv.customer_id, ${tierSql(tierRules, 'cv', sql.ref('k.n'))} AS tier
+        FROM customer_values cv
+        CROSS JOIN (SELECT count(*)::float8 AS n FROM customer_values WHERE workspace_id = ${actor.workspaceId}) k
+        WHERE cv.workspace_id = ${actor.workspaceId}
       ) t
       WHERE v.workspace_id = ${actor.workspaceId} AND v.customer_id = t.customer_id
         AND v.value_tier IS DISTINCT FROM t.tier`.execute(trx)
