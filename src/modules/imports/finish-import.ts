@@ -99,7 +99,7 @@ async function writeStage(
     // The embedded database has one session and this transaction holds it: nothing can delete a
     // customer or product between the joins that pick the ids and the commit, so the per-row
     // foreign-key triggers (three quarters of the write's time) cannot fail and are skipped.
-    // Only those triggers exist on the written tables (write-stage.test.ts keeps it so).
+    // Only those triggers exist on the written tables (finish-import.test.ts keeps it so).
     await sql`SET LOCAL session_replication_role = replica`.execute(trx)
   }
   if (stage.kind === 'customers') {
