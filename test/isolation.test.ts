@@ -52,6 +52,7 @@ async function snapshot(t: TestApp, workspaceId: string) {
     'cases',
     'case_messages',
     'service_teams',
+    'case_callbacks',
   ] as const) {
     rest[table] = await t.db
       .selectFrom(table)
@@ -113,7 +114,9 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
     const bCalendar = await post('/api/service/calendars', {
       name: 'Secret hours B',
       timezone: 'UTC',
-      hours: { mon: [['09:00', '17:00']] },
+      hours: Object.fromEntries(
+        ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['09:00', '17:00']]]),
+      ),
     })
     const bTeam = await post('/api/service/teams', {
       name: 'Secret team B',
@@ -137,6 +140,9 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
       subject: 'Secret case B',
     })
     await post(`/api/cases/${bCase.id}/messages`, { body: 'secret reply' })
+    const tomorrow = new Date(Date.now() + 86_400_000)
+    tomorrow.setUTCHours(10, 0, 0, 0)
+    await post(`/api/cases/${bCase.id}/callbacks`, { slotStart: tomorrow.toISOString(), phone: '+49 30 999' })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)

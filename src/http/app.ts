@@ -23,6 +23,7 @@ import { importsRoutes } from './routes/imports.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
 import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
+import { serviceCallbacksRoutes } from './routes/service-callbacks.routes.js'
 import { serviceConfigRoutes } from './routes/service-config.routes.js'
 import { serviceQueuesRoutes } from './routes/service-queues.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceQueuesRoutes)
   await app.register(importsRoutes)
   await app.register(batchRoutes)
+  await app.register(serviceCallbacksRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

@@ -8,6 +8,17 @@ import { caseTimelineSource } from './cases/case-timeline-source.js'
 
 registerTimelineSource(caseTimelineSource)
 
+export { BookCallbackInput, bookCallback } from './callbacks/book-callback.js'
+export { CallbackSlotsQuery, CallbackSlotsView, listCallbackSlots } from './callbacks/callback-slots.js'
+export { CallbackView, getCallback } from './callbacks/callback-view.js'
+export {
+  CallbackQueueQuery,
+  CompleteCallbackInput,
+  cancelCallback,
+  completeCallback,
+  listCallbacks,
+} from './callbacks/callbacks.js'
+export { sweepCallbacks } from './callbacks/sweep-callbacks.js'
 export {
   type CaseSlaInput,
   type CaseSlaState,
