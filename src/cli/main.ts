@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ZodError, z } from 'zod'
 import { DataDirInUseError } from '../db/dialects/pglite.js'
 import { DomainError } from '../shared/domain-error.js'
+import { registerImportCommands } from './import.command.js'
 import { registerPlatformCommands } from './platform.commands.js'
 import { registerServeCommand } from './serve.command.js'
 import { registerValueCommands } from './value.command.js'
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true })
   registerServeCommand(program)
   registerPlatformCommands(program)
+  registerImportCommands(program)
   registerValueCommands(program)
   return program
 }
