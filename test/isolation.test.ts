@@ -140,6 +140,12 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
       subject: 'Secret case B',
     })
     await post(`/api/cases/${bCase.id}/messages`, { body: 'secret reply' })
+    await post('/api/service/playbooks', {
+      name: 'Secret playbook B',
+      category: 'secret',
+      steps: [{ id: 'one', title: 'Secret step', kind: 'do', required: true }],
+    })
+    await post('/api/service/macros', { name: 'Secret macro B', body: 'Hi {{customer.name}}' })
     const tomorrow = new Date(Date.now() + 86_400_000)
     tomorrow.setUTCHours(10, 0, 0, 0)
     await post(`/api/cases/${bCase.id}/callbacks`, { slotStart: tomorrow.toISOString(), phone: '+49 30 999' })

@@ -25,6 +25,7 @@ import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
 import { serviceCallbacksRoutes } from './routes/service-callbacks.routes.js'
 import { serviceConfigRoutes } from './routes/service-config.routes.js'
+import { servicePlaybooksRoutes } from './routes/service-playbooks.routes.js'
 import { serviceQueuesRoutes } from './routes/service-queues.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importsRoutes)
   await app.register(batchRoutes)
   await app.register(serviceCallbacksRoutes)
+  await app.register(servicePlaybooksRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

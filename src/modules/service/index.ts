@@ -4,9 +4,12 @@
  * teams and routing rules. Case events appear on the customer timeline.
  */
 import { registerTimelineSource } from '../customers/index.js'
+import { registerUnderServedSignal } from '../value/index.js'
 import { caseTimelineSource } from './cases/case-timeline-source.js'
+import { slaBreachesSignal } from './cases/under-served-signal.js'
 
 registerTimelineSource(caseTimelineSource)
+registerUnderServedSignal(slaBreachesSignal)
 
 export { BookCallbackInput, bookCallback } from './callbacks/book-callback.js'
 export { CallbackSlotsQuery, CallbackSlotsView, listCallbackSlots } from './callbacks/callback-slots.js'
@@ -91,7 +94,34 @@ export {
 } from './config/teams.js'
 export { ALERT_TYPES, AlertsQuery, AlertView, listAlerts } from './escalation/list-alerts.js'
 export { type SweepResult, sweepSla } from './escalation/sweep-sla.js'
+export {
+  createMacro,
+  deleteMacro,
+  getMacro,
+  ListMacrosQuery,
+  listMacros,
+  MacroInput,
+  MacroView,
+  RenderedMacroView,
+  renderMacroForCase,
+  updateMacro,
+} from './macros/macros.js'
 export { MACRO_VARIABLES } from './macros/render-macro.js'
+export {
+  CasePlaybookView,
+  getCasePlaybook,
+  MarkStepInput,
+  markPlaybookStep,
+} from './playbooks/case-playbook.js'
+export {
+  createPlaybook,
+  deletePlaybook,
+  getPlaybook,
+  listPlaybooks,
+  PlaybookInput,
+  PlaybookView,
+  updatePlaybook,
+} from './playbooks/playbooks.js'
 export { listMyQueue, listTeamQueue, QueueItem, QueueQuery } from './queues/list-queue.js'
 export { allQueuesHealth, QueueHealthView, queueHealth } from './queues/queue-health.js'
 export {

@@ -1,15 +1,15 @@
 import type { Executor } from '../../../db/database.js'
 import { newId } from '../../../db/ids.js'
+import { recordCostEntries } from '../../value/index.js'
 import type { CaseRow } from '../case-sla/save-case.js'
 import type { ServiceSettingsView } from '../config/service-settings.js'
 
 /**
- * A handled case costs the unit cost of its channel (service settings). It is written once, when
- * the case is first resolved; reopening and resolving again costs nothing more. No cost is
- * written for a channel without a unit cost.
- *
- * Cost-to-serve hook: the value engine's ledger (cost_entries) is not in the schema yet; until it
- * is, case_costs is the record, per case and per customer (a customer merge moves it).
+ * A handled case costs the unit cost of its channel (service settings), once, when the case is
+ * first resolved; reopening and resolving again costs nothing more, and a channel without a unit
+ * cost costs nothing. case_costs keeps every handled case (departments' requests too); a
+ * customer's cases are also posted to the value engine's cost-to-serve ledger (source `service`,
+ * reference = the case id, so a repeat posting is a no-op there too).
  */
 export async function recordCaseCost(
   db: Executor,
@@ -19,7 +19,7 @@ export async function recordCaseCost(
 ): Promise<void> {
   const amount = settings.channelCosts[c.channel]
   if (amount === undefined) return
-  await db
+  const inserted = await db
     .insertInto('case_costs')
     .values({
       workspace_id: c.workspace_id,
@@ -31,5 +31,10 @@ export async function recordCaseCost(
       occurred_at: at,
     })
     .onConflict((oc) => oc.columns(['workspace_id', 'case_id']).doNothing())
-    .execute()
+    .returning('id')
+    .executeTakeFirst()
+  if (inserted && c.customer_id)
+    await recordCostEntries(db, c.workspace_id, 'service', [
+      { customerId: c.customer_id, kind: `case.${c.channel}`, amount, occurredAt: at, reference: c.id },
+    ])
 }
