@@ -25,6 +25,7 @@ import { rolesRoutes } from './routes/roles.routes.js'
 import { serviceRoutes } from './routes/service.routes.js'
 import { serviceCallbacksRoutes } from './routes/service-callbacks.routes.js'
 import { serviceConfigRoutes } from './routes/service-config.routes.js'
+import { serviceIntakeRoutes } from './routes/service-intake.routes.js'
 import { servicePlaybooksRoutes } from './routes/service-playbooks.routes.js'
 import { serviceQueuesRoutes } from './routes/service-queues.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(batchRoutes)
   await app.register(serviceCallbacksRoutes)
   await app.register(servicePlaybooksRoutes)
+  await app.register(serviceIntakeRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

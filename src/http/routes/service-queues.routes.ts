@@ -3,6 +3,8 @@ import { z } from 'zod'
 import {
   AlertsQuery,
   AlertView,
+  AttainmentQuery,
+  AttainmentView,
   allQueuesHealth,
   listAlerts,
   listMyQueue,
@@ -11,6 +13,7 @@ import {
   QueueItem,
   QueueQuery,
   queueHealth,
+  slaAttainment,
 } from '../../modules/service/index.js'
 import { pageOf } from '../../shared/pagination.js'
 
@@ -83,5 +86,18 @@ export const serviceQueuesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
     },
     async (req) => listAlerts(app.db, req.actor, req.query),
+  )
+  app.get(
+    '/api/service/reports/attainment',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'SLA attainment of the cases opened in a period, by tier, team, agent, priority or channel',
+        querystring: AttainmentQuery,
+        response: { 200: AttainmentView },
+      },
+      config: read,
+    },
+    async (req) => slaAttainment(app.db, req.actor.workspaceId, req.query),
   )
 }

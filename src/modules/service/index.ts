@@ -95,6 +95,14 @@ export {
 export { ALERT_TYPES, AlertsQuery, AlertView, listAlerts } from './escalation/list-alerts.js'
 export { type SweepResult, sweepSla } from './escalation/sweep-sla.js'
 export {
+  getIntakeForm,
+  IntakeFormView,
+  IntakeReceipt,
+  IntakeSubmission,
+  listIntakeSlots,
+  submitIntake,
+} from './intake/submit-intake.js'
+export {
   createMacro,
   deleteMacro,
   getMacro,
@@ -124,6 +132,7 @@ export {
 } from './playbooks/playbooks.js'
 export { listMyQueue, listTeamQueue, QueueItem, QueueQuery } from './queues/list-queue.js'
 export { allQueuesHealth, QueueHealthView, queueHealth } from './queues/queue-health.js'
+export { AttainmentQuery, AttainmentView, slaAttainment } from './reports/sla-attainment.js'
 export {
   createRoutingRule,
   deleteRoutingRule,
