@@ -280,6 +280,24 @@ describeEachDb('CSV imports over HTTP', (t) => {
     )
   })
 
+  it('replays an upload sent again with the same Idempotency-Key', async () => {
+    const ws = await t.newWorkspace()
+    const send = (key: string, csv: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/imports?kind=customers',
+        headers: { ...ws.headers, 'content-type': 'text/csv', 'idempotency-key': key },
+        payload: csv,
+      })
+    const first = await send('upload-1', 'external_id\nI1\n')
+    expect(first.statusCode).toBe(202)
+    const retry = await send('upload-1', 'external_id\nI1\n')
+    expect(retry.statusCode).toBe(202)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json().id).toBe(first.json().id)
+    expect((await send('upload-1', 'external_id\nI2\n')).statusCode).toBe(422)
+  })
+
   it("answers 404 for another workspace's import, and refuses bodies that are not CSV", async () => {
     const a = await t.newWorkspace()
     const b = await t.newWorkspace()

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   createImportJob,
   DELIMITERS,
+  failInterruptedImports,
   exportCsv,
   getImportJob,
   IMPORT_KINDS,
@@ -45,6 +46,7 @@ function parseMapping(text: string | undefined): Record<string, string> | undefi
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   acceptCsvUploads(app, MAX_UPLOAD_BYTES)
+  if (app.dbKind === 'pglite') await failInterruptedImports(app.db)
   // Imports run in this process after the response; closing the app waits for them.
   const running = new Set<Promise<unknown>>()
   app.addHook('onClose', async () => {

@@ -166,3 +166,22 @@ export async function importErrorsCsv(db: Executor, workspaceId: string, id: str
   )
   return `line,column,value,reason\n${lines.map((l) => `${l}\n`).join('')}`
 }
+
+/**
+ * Marks the imports that were queued or running when the process stopped as failed. Only for the
+ * embedded database: one process owns it, so a running job at start-up is an orphan; on
+ * PostgreSQL another server may be running it. Spans all workspaces: it runs once at start-up.
+ */
+export async function failInterruptedImports(db: Executor): Promise<number> {
+  const result = await db
+    .updateTable('import_jobs')
+    .set({
+      status: 'failed',
+      phase: 'done',
+      message: 'interrupted: the server stopped before the import finished; start it again',
+      finished_at: new Date(),
+    })
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

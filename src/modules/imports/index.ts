@@ -17,6 +17,7 @@ export { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from './import-columns.
 export { type ImportFileInput, importFile } from './import-file.js'
 export {
   createImportJob,
+  failInterruptedImports,
   getImportJob,
   ImportJobDetailView,
   ImportJobView,

@@ -13,8 +13,8 @@ const run = async (trx: Transaction<DB>, query: string) => {
 
 /**
  * Writes the valid staged customers inside the caller's transaction: an UPDATE of existing
- * customers whose values differ, then an INSERT of the new ones (see writePurchases for why not
- * one upsert). The columns the file has are the truth (an empty cell clears an optional value;
+ * customers whose values differ, then an INSERT of the new ones in external id order (see
+ * writePurchases for why not one upsert, and why in that order). The columns the file has are the truth (an empty cell clears an optional value;
  * an empty name keeps the current one); columns it lacks keep their values. A row naming a merged
  * customer's old external id is left alone: the merge already decided what the survivor holds.
  */
@@ -71,8 +71,10 @@ export async function writeCustomers(
   const inserted = await run(
     trx,
     `INSERT INTO customers (workspace_id, id, external_id, ${inserts.map((i) => i.column).join(', ')})
-     SELECT '${ws}', ${bulkIdSql('s.line')}, s.external_id, ${inserts.map((i) => i.value).join(', ')}
-     FROM ${stage.rows} s WHERE ${valid} AND ${absent} AND NOT ${merged}`,
+     SELECT '${ws}', ${bulkIdSql('row_number() OVER (ORDER BY s.external_id)')}, s.external_id,
+       ${inserts.map((i) => i.value).join(', ')}
+     FROM ${stage.rows} s WHERE ${valid} AND ${absent} AND NOT ${merged}
+     ORDER BY s.external_id`,
   )
   return { inserted, updated, customersCreated: 0, productsCreated: 0, aliased, touched: [] }
 }
