@@ -7,6 +7,7 @@ import {
   systemActor,
 } from '../platform/index.js'
 import { seedDemoCustomers } from './seed-customers.js'
+import { seedDemoService } from './seed-service.js'
 import { seedDemoValue } from './seed-value.js'
 
 /** The demo team; fixed names so that every demo workspace looks the same. */
@@ -55,5 +56,6 @@ export async function seedDemo(db: Executor, opts: { slug: string }): Promise<Se
     staff.map((u) => u.id),
   )
   await seedDemoValue(db, actor)
+  await seedDemoService(db, seeded.workspace.id)
   return seeded
 }

@@ -145,3 +145,4 @@ export {
 export { ServiceError, type ServiceErrorCode } from './service.errors.js'
 export { serviceJobs } from './service-jobs.js'
 export * from './sla/index.js'
+export { withTransaction } from './with-transaction.js'

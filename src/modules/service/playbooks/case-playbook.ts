@@ -68,8 +68,10 @@ export async function markPlaybookStep(
   caseId: string,
   stepId: string,
   input: z.input<typeof MarkStepInput>,
+  opts: { now?: Date } = {},
 ): Promise<CasePlaybookView> {
   const { done } = MarkStepInput.parse(input)
+  const now = opts.now ?? new Date()
   const ws = actor.workspaceId
   return withTransaction(db, async (trx) => {
     const c = await lockCase(trx, ws, caseId)
@@ -80,7 +82,7 @@ export async function markPlaybookStep(
     if (done)
       await trx
         .insertInto('case_playbook_steps')
-        .values({ workspace_id: ws, case_id: c.id, step_id: step.id, done_by: actor.userId })
+        .values({ workspace_id: ws, case_id: c.id, step_id: step.id, done_by: actor.userId, done_at: now })
         .onConflict((oc) => oc.columns(['workspace_id', 'case_id', 'step_id']).doNothing())
         .execute()
     else
@@ -94,6 +96,7 @@ export async function markPlaybookStep(
       type: 'case.playbook_step',
       summary: `Case #${c.number}: ${done ? 'done' : 'undone'}: ${step.title}`,
       data: { playbookId: playbook!.id, stepId: step.id, done },
+      at: now,
     })
     const view = await getCasePlaybook(trx, ws, c.id)
     await recordAudit(trx, actor, {
