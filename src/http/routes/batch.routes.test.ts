@@ -134,6 +134,32 @@ describeEachDb('bulk batch API', (t) => {
     expect(dup.json().errors[0].message).toMatch(/appears 2 times \(rows 0, 1\)/)
   })
 
+  it('lets two batches with the same new rows race: one inserts them, the other finds them unchanged', async () => {
+    const ws = await t.newWorkspace()
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      externalId: `RACE-${i}`,
+      customerExternalId: `RC-${i % 50}`,
+      occurredAt: '2026-03-01',
+      amount: '2.00',
+    }))
+    const send = () =>
+      t.request({ method: 'POST', url: '/api/purchases/batch', headers: ws.headers, payload: { rows } })
+    const [a, b] = await Promise.all([send(), send()])
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200])
+    const results = [a.json(), b.json()].sort((x, y) => y.inserted - x.inserted)
+    expect(results).toMatchObject([
+      { inserted: 500, unchanged: 0 },
+      { inserted: 0, unchanged: 500 },
+    ])
+    const customer = await t.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspace_id', '=', ws.workspace.id)
+      .where('external_id', '=', 'RC-7')
+      .executeTakeFirstOrThrow()
+    expect(customer).toMatchObject({ revenue: '20.00', orders_count: 10 })
+  })
+
   it('takes at most 10,000 rows', async () => {
     const ws = await t.newWorkspace()
     const row = (i: number) => ({ externalId: `R${i}`, name: `Customer ${i}` })

@@ -73,15 +73,17 @@ export async function finishImport(
 
 /**
  * The write checks which external ids exist, then inserts the others: a concurrent writer that
- * inserts one of them in between makes the insert fail with a unique violation. Once the other
- * transaction is committed, a second attempt sees its row and updates it instead.
+ * inserts one of them in between makes the insert fail with a unique violation (or, crossing
+ * another import, a deadlock). Once the other transaction is committed, a second attempt sees
+ * its rows and updates them instead.
  */
 async function writeWithRetry(session: BulkSession, stage: Stage, ctx: FinishContext): Promise<WriteCounts> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await session.transaction((trx) => writeStage(trx, stage, ctx, session.kind))
     } catch (error) {
-      if (attempt >= 3 || (error as { code?: unknown }).code !== '23505') throw error
+      const code = (error as { code?: unknown }).code
+      if (attempt >= 3 || (code !== '23505' && code !== '40P01')) throw error
     }
   }
 }

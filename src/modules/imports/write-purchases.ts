@@ -54,24 +54,9 @@ export async function writePurchases(
   const merged = (ref: string) =>
     `EXISTS (SELECT 1 FROM customer_merges m WHERE m.workspace_id = '${ws}' AND m.merged_external_id = ${ref})`
 
-  // Read before anything moves: the customers who own these purchases now, and those they will belong to.
-  const touchedRows = await sql
-    .raw<{ id: string }>(
-      `SELECT DISTINCT id FROM (
-         SELECT coalesce(c.id, m.survivor_id) AS id FROM ${stage.rows} s
-         LEFT JOIN customers c ON c.workspace_id = '${ws}' AND c.external_id = s.customer_external_id
-         LEFT JOIN ${aliases} m ON c.id IS NULL AND m.merged_external_id = s.customer_external_id
-         WHERE ${valid}
-         UNION ALL
-         SELECT p.customer_id FROM purchases p JOIN ${stage.rows} s ON p.external_id = s.external_id
-         WHERE p.workspace_id = '${ws}' AND ${valid}) x
-       WHERE id IS NOT NULL LIMIT ${TOUCHED_LIMIT + 1}`,
-    )
-    .execute(trx)
-  const touched = touchedRows.rows.length > TOUCHED_LIMIT ? undefined : touchedRows.rows.map((r) => r.id)
-
   // New customers carry their totals from the start (the same sums as refreshCustomerTotals), so
-  // they are written once instead of inserted and then updated.
+  // they are written once instead of inserted and then updated. Every insert here goes in key
+  // order, so two imports creating the same rows wait for each other instead of deadlocking.
   const customersCreated = await run(
     trx,
     `INSERT INTO customers (workspace_id, id, external_id, name, revenue, refunds, orders_count, first_purchase_at, last_purchase_at)
@@ -85,6 +70,7 @@ export async function writePurchases(
            FROM ${stage.rows} s
            WHERE ${valid} AND NOT ${known('s.customer_external_id')} AND NOT ${merged('s.customer_external_id')}
            GROUP BY s.customer_external_id) x
+     ORDER BY ref
      ON CONFLICT (workspace_id, external_id) DO NOTHING`,
   )
   const productsCreated = has('product_sku')
@@ -94,9 +80,28 @@ export async function writePurchases(
          SELECT '${ws}', ${bulkIdSql('row_number() OVER ()')}, x.sku, x.sku
          FROM (SELECT DISTINCT s.product_sku AS sku FROM ${stage.rows} s WHERE s.product_sku IS NOT NULL AND ${valid}) x
          WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.workspace_id = '${ws}' AND p.sku = x.sku)
+         ORDER BY x.sku
          ON CONFLICT (workspace_id, sku) DO NOTHING`,
       )
     : 0
+  // Customers whose totals this write may move: those the purchases belong to now, and those they
+  // will belong to, except the ones created just above (they carry their totals already). One made
+  // meanwhile by a concurrent import is not ours (another xmin), so it is refreshed too.
+  const touchedRows = await sql
+    .raw<{ id: string }>(
+      `SELECT DISTINCT id FROM (
+         SELECT coalesce(c.id, m.survivor_id) AS id FROM ${stage.rows} s
+         LEFT JOIN customers c ON c.workspace_id = '${ws}' AND c.external_id = s.customer_external_id
+           AND c.xmin <> pg_current_xact_id()::xid
+         LEFT JOIN ${aliases} m ON m.merged_external_id = s.customer_external_id
+         WHERE ${valid}
+         UNION ALL
+         SELECT p.customer_id FROM purchases p JOIN ${stage.rows} s ON p.external_id = s.external_id
+         WHERE p.workspace_id = '${ws}' AND ${valid}) x
+       WHERE id IS NOT NULL LIMIT ${TOUCHED_LIMIT + 1}`,
+    )
+    .execute(trx)
+  const touched = touchedRows.rows.length > TOUCHED_LIMIT ? undefined : touchedRows.rows.map((r) => r.id)
   const aliased = await run(
     trx,
     `SELECT count(*)::int AS n FROM ${stage.rows} s
