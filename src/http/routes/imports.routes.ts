@@ -4,8 +4,8 @@ import { z } from 'zod'
 import {
   createImportJob,
   DELIMITERS,
-  failInterruptedImports,
   exportCsv,
+  failInterruptedImports,
   getImportJob,
   IMPORT_KINDS,
   ImportError,

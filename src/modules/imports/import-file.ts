@@ -28,13 +28,13 @@ export interface ImportFileInput extends Partial<ImportSettings> {
 async function takeHeader(
   source: AsyncIterator<Buffer>,
   delimiter: string | undefined,
-): Promise<{ header: CsvHeader; head: Buffer; bytes: number }> {
+): Promise<{ header: CsvHeader; head: Buffer }> {
   let head: Buffer = Buffer.alloc(0)
   for (;;) {
     const next = await source.next()
     if (!next.done) head = head.length ? Buffer.concat([head, next.value]) : next.value
     const header = readCsvHeader(head, Boolean(next.done), delimiter)
-    if (header) return { header, head, bytes: head.length }
+    if (header) return { header, head }
   }
 }
 
