@@ -14,6 +14,9 @@ import {
   ImportOptions,
   importErrorsCsv,
   listImportJobs,
+  MappingPreviewView,
+  PreviewMappingInput,
+  previewMapping,
   runImportJob,
 } from '../../modules/imports/index.js'
 import { DomainError } from '../../shared/domain-error.js'
@@ -102,6 +105,23 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       running.add(task)
       return reply.code(202).header('location', `/api/imports/${job.id}`).send(job)
     },
+  )
+  app.post(
+    '/api/imports/preview-mapping',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'The column mapping an import would apply to a file with these headers',
+        description:
+          'Send the header names of the file (and optionally an explicit mapping); nothing is stored. ' +
+          'The answer lists every column with the header it would be read from, the ignored headers and ' +
+          'the required columns still missing.',
+        body: PreviewMappingInput,
+        response: { 200: MappingPreviewView },
+      },
+      config: { permission: 'customers:import' },
+    },
+    async (req) => previewMapping(req.body),
   )
   app.get(
     '/api/imports',

@@ -36,4 +36,5 @@ export {
 } from './import-result.js'
 export { ImportError, type ImportErrorCode } from './imports.errors.js'
 export type { ColumnMapping } from './map-columns.js'
+export { MappingPreviewView, PreviewMappingInput, previewMapping } from './preview-mapping.js'
 export { runImportJob } from './run-import-job.js'

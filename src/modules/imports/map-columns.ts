@@ -14,14 +14,36 @@ export interface MappedColumns {
 }
 
 /**
- * Decides which file column feeds which canonical column: the explicit mapping first, then exact
- * canonical names, then the known header names of common exports, best alias first.
+ * Decides which file column feeds which canonical column (see matchColumns) and refuses a file
+ * that leaves a required column without one.
  */
 export function mapColumns(
   kind: ImportKind,
   headers: readonly string[],
   explicit: ColumnMapping = {},
 ): MappedColumns {
+  const { missing, ...mapped } = matchColumns(kind, headers, explicit)
+  if (missing.length > 0) {
+    throw new ImportError(
+      'MISSING_COLUMNS',
+      `the file has no column for ${missing.join(', ')}; its headers are: ${headers.join(', ')}. ` +
+        `Map one explicitly, e.g. ${missing[0]}=<header>`,
+      { fields: missing.map((c) => ({ path: `mapping.${c}`, message: 'no matching column in the file' })) },
+    )
+  }
+  return mapped
+}
+
+/**
+ * Which file column feeds which canonical column: the explicit mapping first, then exact
+ * canonical names, then the known header names of common exports, best alias first. `missing`
+ * lists the required columns left without one.
+ */
+export function matchColumns(
+  kind: ImportKind,
+  headers: readonly string[],
+  explicit: ColumnMapping = {},
+): MappedColumns & { missing: string[] } {
   const columns = IMPORT_COLUMNS[kind]
   const normalised = headers.map(normaliseHeader)
   const claimed = new Set<number>()
@@ -69,23 +91,10 @@ export function mapColumns(
     }
   }
 
-  const missing = columns.filter((c) => c.required && !fields.has(c.name))
-  if (missing.length > 0) {
-    throw new ImportError(
-      'MISSING_COLUMNS',
-      `the file has no column for ${missing.map((c) => c.name).join(', ')}; its headers are: ${headers.join(', ')}. ` +
-        `Map one explicitly, e.g. ${missing[0]!.name}=<header>`,
-      {
-        fields: missing.map((c) => ({
-          path: `mapping.${c.name}`,
-          message: 'no matching column in the file',
-        })),
-      },
-    )
-  }
+  const missing = columns.filter((c) => c.required && !fields.has(c.name)).map((c) => c.name)
   const mapping = Object.fromEntries(
     columns.filter((c) => fields.has(c.name)).map((c) => [c.name, headers[fields.get(c.name)!]!]),
   )
   const ignored = headers.filter((h, i) => !claimed.has(i) && h !== '')
-  return { fields, mapping, ignored }
+  return { fields, mapping, ignored, missing }
 }
