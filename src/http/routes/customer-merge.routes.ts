@@ -8,7 +8,9 @@ import {
   findDuplicates,
   listCustomerMerges,
   listDuplicatePairs,
+  listMergeHistory,
   MergeCustomersInput,
+  MergeHistoryEntryView,
   MergeResultView,
   mergeCustomers,
 } from '../../modules/customers/index.js'
@@ -31,6 +33,20 @@ export const customerMergeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'customers:read' },
     },
     async (req) => listDuplicatePairs(app.db, req.actor.workspaceId, req.query),
+  )
+  app.get(
+    '/api/customers/merges',
+    {
+      schema: {
+        tags,
+        summary:
+          'Every merge of the workspace, newest first: who merged which customer into which, what moved',
+        querystring: PageQuery,
+        response: { 200: pageOf(MergeHistoryEntryView) },
+      },
+      config: { permission: 'customers:read' },
+    },
+    async (req) => listMergeHistory(app.db, req.actor.workspaceId, req.query),
   )
   app.get(
     '/api/customers/:id/duplicates',

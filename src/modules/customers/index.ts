@@ -34,6 +34,7 @@ export { DuplicateCandidateView, FindDuplicatesQuery, findDuplicates } from './f
 export { CustomerMergeView, listCustomerMerges } from './list-customer-merges.js'
 export { filterFromQuery, ListCustomersQuery } from './list-customers-query.js'
 export { DuplicatePairView, listDuplicatePairs } from './list-duplicate-pairs.js'
+export { listMergeHistory, MergeHistoryEntryView } from './list-merge-history.js'
 export { MergeCustomersInput, MergeResultView, mergeCustomers } from './merge-customers.js'
 export { createCustomer, updateCustomer } from './save-customer.js'
 export {
