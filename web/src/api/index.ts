@@ -10,6 +10,7 @@ export * from './purchases.api.js'
 export { getRoles, type RolesMatrix } from './roles.api.js'
 export { createToken, listTokens, revokeToken } from './tokens.api.js'
 export * from './types.js'
+export * from './value.api.js'
 export {
   createUser,
   deactivateUser,

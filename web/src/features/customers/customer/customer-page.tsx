@@ -12,6 +12,7 @@ import { CustomerPurchases } from './customer-purchases.js'
 import { CustomerRelationsCard } from './customer-relations-card.js'
 import { CustomerSummary } from './customer-summary.js'
 import { CustomerTimeline } from './customer-timeline.js'
+import { CustomerValueCard } from './customer-value-card.js'
 import { ProfileCard } from './profile-card.js'
 
 /** One customer: profile, value, attributes, contacts, duplicates, purchases and timeline. */
@@ -59,6 +60,7 @@ export function CustomerPage({ id }: { id: string }) {
       <div className="customer-layout">
         <div className="customer-side">
           <ProfileCard customer={c} canEdit={can('customers:write')} onSaved={customer.set} />
+          <CustomerValueCard customerId={c.id} />
           <CustomerAttributesCard
             customer={c}
             definitions={attributes.data?.items ?? []}

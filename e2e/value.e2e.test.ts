@@ -1,0 +1,213 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer } from '../test/test-server.js'
+import { launchBrowser, openPage, PHONE } from './browser.js'
+
+const WEB_INDEX = path.resolve(import.meta.dirname, '../web/dist/index.html')
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let browser: Browser
+
+beforeAll(async () => {
+  if (!fs.existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first')
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page) {
+  await page.goto('/')
+  await page.getByLabel('Email').fill(server.owner.email)
+  await page.getByLabel('Password').fill(server.owner.password)
+  await page.getByLabel('Password').press('Enter')
+  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor()
+}
+
+/** The API's answer, read with the signed-in browser's own session. */
+async function apiGet<T>(context: BrowserContext, url: string): Promise<T> {
+  const res = await context.request.get(url)
+  expect(res.status()).toBe(200)
+  return (await res.json()) as T
+}
+
+/** Formats as the page does: the browser's Intl, so the locale is the page's. */
+const inPage = {
+  money: (page: Page, amount: string, currency: string) =>
+    page.evaluate(
+      ([a, c]) =>
+        new Intl.NumberFormat(undefined, { style: 'currency', currency: c }).format(a as unknown as number),
+      [amount, currency] as const,
+    ),
+  number: (page: Page, n: number) => page.evaluate((v) => new Intl.NumberFormat().format(v), n),
+  percent: (page: Page, share: number) =>
+    page.evaluate(
+      (v) => new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(v),
+      share,
+    ),
+  decimal: (page: Page, n: number, digits: number) =>
+    page.evaluate(
+      ([v, d]) =>
+        new Intl.NumberFormat(undefined, { minimumFractionDigits: d, maximumFractionDigits: d }).format(v),
+      [n, digits] as const,
+    ),
+}
+
+interface Summary {
+  runId: string
+  customers: number
+  totals: { clv: string }
+  clvHistogram: { customers: number }[]
+  rfmGrid: { recency: number; frequency: number; customers: number }[]
+  profitPoints: { customerId: string; clv: number }[]
+}
+
+interface Run {
+  id: string
+  status: string
+  customersScored: number | null
+  options: { holdoutEnd?: string }
+  result: { logLikelihood: number; params: Record<string, number> } | null
+}
+
+interface Card {
+  clv: string
+  pAlive: number
+  netProfit: string
+  costToServe: string
+  predictedNetProfit: string
+  rfm: { segment: string; recency: number; frequency: number; monetary: number }
+}
+
+describe('value journey', () => {
+  it('scores the workspace from the UI, shows the charts with captions that match the API, and the value card', async () => {
+    const { page, problems, context } = await openPage(browser, server.url)
+    await signIn(page)
+    const me = await apiGet<{ workspace: { currency: string } }>(context, '/api/me')
+    const currency = me.workspace.currency
+    const before = await apiGet<{ items: Run[] }>(context, '/api/value/runs')
+
+    // Score now, from the Value page, and follow the run to the end.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Value' }).click()
+    await page.getByRole('heading', { name: 'Value', level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Score now' }).click()
+    await page.getByRole('progressbar', { name: 'Value scoring' }).waitFor()
+    await page.getByText('Finished', { exact: true }).waitFor({ timeout: 60_000 })
+    expect(await page.getByRole('progressbar', { name: 'Value scoring' }).getAttribute('value')).toBe('100')
+
+    const runs = await apiGet<{ items: Run[] }>(context, '/api/value/runs')
+    expect(runs.items.length).toBe(before.items.length + 1)
+    const latest = runs.items[0]!
+    expect(latest.status).toBe('succeeded')
+    const summary = await apiGet<Summary>(context, '/api/value/summary')
+    expect(summary.runId).toBe(latest.id)
+    expect(summary.customers).toBe(latest.customersScored)
+
+    // The totals and the charts: drawn (SVG) and described in words with the API's figures.
+    const totals = page.locator('dl[aria-label="Value totals"] dd')
+    await page.getByText(await inPage.money(page, summary.totals.clv, currency), { exact: true }).waitFor()
+    expect(await totals.first().innerText()).toBe(await inPage.number(page, summary.customers))
+    const clv = page.getByRole('figure', { name: 'CLV distribution' })
+    await clv.locator('svg').first().waitFor()
+    const clvCaption = await clv.locator('figcaption').innerText()
+    expect(clvCaption).toContain(`${await inPage.number(page, summary.customers)} scored customers`)
+    expect(clvCaption).toContain(`total CLV of ${await inPage.money(page, summary.totals.clv, currency)}`)
+    const peak = Math.max(...summary.clvHistogram.map((b) => b.customers))
+    expect(clvCaption).toContain(`with ${await inPage.number(page, peak)} customers`)
+
+    const rfm = page.getByRole('figure', { name: 'RFM grid' })
+    await rfm.locator('svg').first().waitFor()
+    const top = [...summary.rfmGrid].sort((a, b) => b.customers - a.customers)[0]!
+    const rfmCaption = await rfm.locator('figcaption').innerText()
+    expect(rfmCaption).toContain(`R ${top.recency} · F ${top.frequency}`)
+    expect(rfmCaption).toContain(`with ${await inPage.number(page, top.customers)} customers`)
+
+    const quadrant = page.getByRole('figure', { name: 'Profit vs cost-to-serve' })
+    await quadrant.locator('svg').first().waitFor()
+    expect(await quadrant.locator('figcaption').innerText()).toContain(
+      `A sample of ${await inPage.number(page, summary.profitPoints.length)} of ${await inPage.number(page, summary.customers)} scored customers`,
+    )
+
+    // The table alternative holds the same numbers as the chart.
+    await clv.getByRole('button', { name: 'Show table' }).click()
+    const bins = clv.getByRole('table', { name: 'CLV distribution' })
+    expect(await bins.locator('tbody tr').count()).toBe(summary.clvHistogram.length)
+    const counts = await bins.locator('tbody td').allInnerTexts()
+    expect(counts).toEqual(
+      await Promise.all(summary.clvHistogram.map((b) => inPage.number(page, b.customers))),
+    )
+    expect(await clv.getByRole('button', { name: 'Show chart' }).getAttribute('aria-pressed')).toBe('true')
+
+    // Models: the latest run's parameters and log-likelihood, as the API reports them.
+    await page.getByRole('link', { name: 'Models and runs' }).click()
+    const params = page.getByRole('table', { name: 'BG/NBD (purchases)' })
+    await params.waitFor()
+    const ll = await inPage.decimal(page, latest.result!.logLikelihood, 2)
+    await params
+      .getByRole('row', { name: /Log-likelihood/ })
+      .getByText(ll, { exact: true })
+      .waitFor()
+    const r = await inPage.decimal(page, latest.result!.params.r!, 4)
+    await params.getByRole('row', { name: /^r / }).getByText(r, { exact: true }).waitFor()
+
+    // The customer with the highest CLV in the chart's sample: their value card matches the API.
+    const best = [...summary.profitPoints].sort((a, b) => b.clv - a.clv)[0]!
+    const card = await apiGet<Card>(context, `/api/customers/${best.customerId}/value`)
+    await page.goto(`/customers/${best.customerId}`)
+    const value = page.getByRole('region', { name: 'Value' })
+    const predictions = value.locator('dl[aria-label="Predictions"]')
+    await predictions.waitFor()
+    const figures = await predictions.locator('dd').allInnerTexts()
+    expect(figures[0]).toBe(await inPage.money(page, card.clv, currency))
+    expect(figures[1]).toBe(await inPage.percent(page, card.pAlive))
+    const netProfit = value.getByRole('row', { name: /Net profit/ })
+    expect(await netProfit.getByRole('cell').allInnerTexts()).toEqual([
+      await inPage.money(page, card.netProfit, currency),
+      await inPage.money(page, card.predictedNetProfit, currency),
+    ])
+    const costToServe = value.getByRole('row', { name: /Cost-to-serve/ })
+    expect((await costToServe.getByRole('cell').allInnerTexts())[0]).toBe(
+      await inPage.money(page, card.costToServe, currency),
+    )
+    await value
+      .getByText(`R ${card.rfm.recency} · F ${card.rfm.frequency} · M ${card.rfm.monetary}`)
+      .waitFor()
+
+    expect(problems.errors).toEqual([])
+    expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
+    await context.close()
+  })
+
+  it('keeps the Value page within a phone screen', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, PHONE)
+    await signIn(page)
+    await page.goto('/value')
+    await page.getByRole('figure', { name: 'RFM grid' }).locator('svg').first().waitFor()
+    await page.getByRole('figure', { name: 'Profit vs cost-to-serve' }).locator('svg').first().waitFor()
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    const svgWidth = await page
+      .getByRole('figure', { name: 'CLV distribution' })
+      .locator('svg')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width)
+    expect(svgWidth).toBeGreaterThan(250)
+    expect(svgWidth).toBeLessThanOrEqual(390)
+
+    await page.getByRole('link', { name: 'Service fit' }).click()
+    await page.getByRole('heading', { name: 'Over-served customers' }).waitFor()
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+
+    expect(problems.errors).toEqual([])
+    expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
+    await context.close()
+  })
+})
