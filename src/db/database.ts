@@ -558,6 +558,11 @@ export interface DB {
   case_playbook_steps: CasePlaybookStepsTable
   case_callbacks: CaseCallbacksTable
   case_costs: CaseCostsTable
+  grant_action_types: GrantActionTypesTable
+  authority_policies: AuthorityPoliciesTable
+  grant_approvals: GrantApprovalsTable
+  grant_budget_locks: GrantBudgetLocksTable
+  grant_ledger: GrantLedgerTable
 }
 
 /** A database handle or an open transaction: module functions accept either, the caller decides. */
@@ -566,3 +571,97 @@ export type Executor = Kysely<DB> | Transaction<DB>
 export type Row<T extends keyof DB> = Selectable<DB[T]>
 export type NewRow<T extends keyof DB> = Insertable<DB[T]>
 export type RowUpdate<T extends keyof DB> = Updateable<DB[T]>
+
+export type GrantActionKind =
+  | 'refund'
+  | 'account_credit'
+  | 'gift'
+  | 'free_upgrade'
+  | 'waived_fee'
+  | 'onsite_repair'
+  | 'custom'
+
+export interface GrantActionTypesTable {
+  workspace_id: string
+  id: string
+  kind: GrantActionKind
+  name: string
+  cost_rule: 'entered' | 'fixed'
+  fixed_amount: Money | null
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface AuthorityPoliciesTable {
+  workspace_id: string
+  id: string
+  name: string
+  role: Role
+  team_id: string | null
+  max_per_grant: Money
+  max_per_customer: Money | null
+  customer_period_days: Generated<number>
+  max_per_agent_month: Money | null
+  tiers: Generated<string[]>
+  categories: Generated<string[]>
+  stages: Generated<string[]>
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface GrantApprovalsTable {
+  workspace_id: string
+  id: string
+  customer_id: string
+  case_id: string | null
+  action_type_id: string
+  amount: Money
+  reason: string
+  requested_by: string | null
+  requested_by_token: string | null
+  requested_role: Role
+  route_to_role: 'manager' | 'admin'
+  status: Generated<'pending' | 'approved' | 'denied' | 'expired'>
+  decided_by: string | null
+  decided_at: Timestamp | null
+  decision_reason: string | null
+  ledger_id: string | null
+  policy_snapshot: JsonValue<Record<string, unknown>>
+  expires_at: Timestamp
+  created_at: Generated<Date>
+}
+
+export interface GrantBudgetLocksTable {
+  workspace_id: string
+  scope: 'agent' | 'customer'
+  subject: string
+  touched_at: Generated<Date>
+}
+
+export interface GrantLedgerTable {
+  workspace_id: string
+  id: string
+  entry_kind: 'grant' | 'reversal'
+  reverses_id: string | null
+  customer_id: string
+  case_id: string | null
+  action_type_id: string
+  action_name: string
+  amount: Money
+  currency: string
+  agent_user_id: string | null
+  agent_token_id: string | null
+  agent_role: Role
+  team_id: string | null
+  approver_user_id: string | null
+  approval_id: string | null
+  recorded_by: string | null
+  recorded_by_token: string | null
+  policy_id: string | null
+  policy_snapshot: JsonValue<Record<string, unknown> | null>
+  customer_tier: string | null
+  reason: string
+  occurred_at: Timestamp
+}

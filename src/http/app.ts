@@ -18,6 +18,8 @@ import { casesRoutes } from './routes/cases.routes.js'
 import { customerMergeRoutes } from './routes/customer-merge.routes.js'
 import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
+import { empowermentRoutes } from './routes/empowerment.routes.js'
+import { empowermentConfigRoutes } from './routes/empowerment-config.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { importsRoutes } from './routes/imports.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(batchRoutes)
   await app.register(servicePlaybooksRoutes)
   await app.register(serviceIntakeRoutes)
+  await app.register(empowermentConfigRoutes)
+  await app.register(empowermentRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

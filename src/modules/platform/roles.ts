@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'customers:configure',
   'value:read',
   'value:configure',
+  'grants:read',
+  'grants:write',
+  'approvals:decide',
+  'empowerment:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -46,9 +50,29 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'customers:import',
     'value:read',
     'value:configure',
+    'grants:read',
+    'grants:write',
+    'approvals:decide',
   ],
-  agent: ['workspace:read', 'users:read', 'cases:read', 'cases:write', 'customers:read', 'customers:write'],
-  analyst: ['workspace:read', 'users:read', 'cases:read', 'customers:read', 'customers:import', 'value:read'],
+  agent: [
+    'workspace:read',
+    'users:read',
+    'cases:read',
+    'cases:write',
+    'customers:read',
+    'customers:write',
+    'grants:read',
+    'grants:write',
+  ],
+  analyst: [
+    'workspace:read',
+    'users:read',
+    'cases:read',
+    'customers:read',
+    'customers:import',
+    'value:read',
+    'grants:read',
+  ],
   viewer: ['workspace:read', 'cases:read', 'customers:read'],
 }
 
