@@ -20,3 +20,5 @@ export {
   reactivateUser,
   updateUser,
 } from './users.api.js'
+export * from './cases.api.js'
+export * from './service.api.js'

@@ -1,19 +1,53 @@
-import { ComingSoon } from '../../ui/coming-soon.js'
-import { ServiceIcon } from '../../ui/icons.js'
+import { lazy, Suspense } from 'react'
+import { Link, usePath } from '../../router.js'
+import { CasePage } from './case/case-page.js'
+import { NewCasePage } from './new-case-page.js'
+import { QueuePage } from './queue/queue-page.js'
 
+// The manager view carries the chart library; agents who never open it never load it.
+const ManagerPage = lazy(() => import('./manager/manager-page.js').then((m) => ({ default: m.ManagerPage })))
+
+/** The service centre: /service (queues), /service/manager, /service/cases/new, /service/cases/:id. */
 export function ServicePage() {
+  const path = usePath()
+  const rest = path.replace(/^\/service\/?/, '')
+  if (rest === '' || rest === 'queue') return <QueuePage />
+  if (rest === 'manager')
+    return (
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <ManagerPage />
+      </Suspense>
+    )
+  if (rest === 'cases/new') return <NewCasePage />
+  const match = /^cases\/([^/]+)$/.exec(rest)
+  if (match?.[1]) {
+    const id = decodeURIComponent(match[1])
+    // The key remounts the page for another case (after a merge), so no state leaks between cases.
+    return <CasePage key={id} id={id} />
+  }
   return (
-    <ComingSoon
-      title="Service"
-      description="The service centre: cases from every channel, served at the level each customer is worth."
-      icon={<ServiceIcon />}
-      lead="Soon your team will work cases here, so that the best customers are never stuck in a queue and money is not spent on service that nobody values."
-      points={[
-        'Cases from phone, email, chat, web forms and internal requests, with queues, routing and priorities',
-        'SLA policies per value tier, with business-hours calendars, time zones and holidays',
-        'SLA clocks, breach escalation and callbacks instead of waiting on hold',
-        'Playbooks and authority limits, so front-line staff can fix problems on the spot',
-      ]}
-    />
+    <p>
+      There is nothing at this address. <Link href="/service">Go to the queues</Link>.
+    </p>
+  )
+}
+
+/** Tabs shared by the agent's queues and the manager view. */
+export function ServiceTabs({ current }: { current: 'queues' | 'manager' }) {
+  return (
+    <nav aria-label="Service" className="tabs">
+      <ul>
+        <li>
+          <Link href="/service" className="tab" current={current === 'queues'}>
+            Queues
+          </Link>
+        </li>
+        <li>
+          <Link href="/service/manager" className="tab" current={current === 'manager'}>
+            Manager view
+          </Link>
+        </li>
+      </ul>
+    </nav>
   )
 }

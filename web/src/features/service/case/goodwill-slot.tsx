@@ -1,0 +1,3 @@
+export function GoodwillSlot(_props: { customerId: string; caseId: string }) {
+  return null
+}
