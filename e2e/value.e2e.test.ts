@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureWorkspaceWithOwner } from '../src/modules/platform/index.js'
 import { startTestServer } from '../test/test-server.js'
 import { launchBrowser, openPage, PHONE } from './browser.js'
 
@@ -21,10 +22,10 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page) {
+async function signIn(page: Page, owner = server.owner) {
   await page.goto('/')
-  await page.getByLabel('Email').fill(server.owner.email)
-  await page.getByLabel('Password').fill(server.owner.password)
+  await page.getByLabel('Email').fill(owner.email)
+  await page.getByLabel('Password').fill(owner.password)
   await page.getByLabel('Password').press('Enter')
   await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor()
 }
@@ -205,6 +206,56 @@ describe('value journey', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0)
+
+    expect(problems.errors).toEqual([])
+    expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
+    await context.close()
+  })
+
+  it('offers to run scoring on the value card of a workspace never scored, and shows the scores once done', async () => {
+    const fresh = await ensureWorkspaceWithOwner(server.db, { slug: 'value-fresh', name: 'Fresh Shop' })
+    const owner = fresh.owner!
+    const { page, problems, context } = await openPage(browser, server.url)
+    await signIn(page, owner)
+    const me = await apiGet<{ csrfToken: string; workspace: { currency: string } }>(context, '/api/me')
+    // Thirty customers over 2025, the i-th buying every (i mod 4 + 1) months: repeat buyers for the spend model.
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      Array.from({ length: 1 + (i % 5) }, (_, k) => ({
+        externalId: `F-${i}-${k}`,
+        customerExternalId: `FC-${i}`,
+        occurredAt: new Date(Date.UTC(2025, (k * ((i % 4) + 1)) % 12, 1 + i)).toISOString(),
+        amount: `${20 + i}.50`,
+        cost: `${10 + (i % 7)}.00`,
+      })),
+    ).flat()
+    const batch = await context.request.post('/api/purchases/batch', {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { rows, unknownCustomers: 'create' },
+    })
+    expect(batch.status()).toBe(200)
+    const customers = await apiGet<{ items: { id: string; externalId: string }[] }>(
+      context,
+      '/api/customers?q=FC-7',
+    )
+    const customer = customers.items.find((c) => c.externalId === 'FC-7')!
+
+    await page.goto(`/customers/${customer.id}`)
+    const value = page.getByRole('region', { name: 'Value' })
+    await value.getByText('No value run yet in this workspace').waitFor()
+    // Money so far is shown before any run: revenue of FC-7 is 3 × 27.50.
+    const revenue = value.getByRole('row', { name: /Revenue/ })
+    expect(await revenue.getByRole('cell').allInnerTexts()).toEqual([
+      await inPage.money(page, '82.50', me.workspace.currency),
+    ])
+    await value.getByRole('button', { name: 'Run scoring' }).click()
+    await value.getByRole('progressbar', { name: 'Value scoring' }).waitFor()
+    const predictions = value.locator('dl[aria-label="Predictions"]')
+    await predictions.waitFor({ timeout: 60_000 })
+    const card = await apiGet<Card>(context, `/api/customers/${customer.id}/value`)
+    expect((await predictions.locator('dd').allInnerTexts())[0]).toBe(
+      await inPage.money(page, card.clv, me.workspace.currency),
+    )
+    expect(await revenue.getByRole('cell').count()).toBe(2)
 
     expect(problems.errors).toEqual([])
     expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])

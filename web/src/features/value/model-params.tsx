@@ -4,6 +4,12 @@ import { MODEL_LABELS } from './charts/holdout-charts.js'
 import { formatDecimal } from './value-format.js'
 
 const PARAM_LABELS: Record<string, string> = { alpha: 'α', beta: 'β' }
+/** The papers' order: BG/NBD r, α, a, b; Pareto/NBD r, α, s, β; Gamma-Gamma p, q, v. */
+const PARAM_ORDER = ['r', 'alpha', 'a', 'b', 's', 'beta', 'p', 'q', 'v']
+const rank = (name: string) => {
+  const i = PARAM_ORDER.indexOf(name)
+  return i === -1 ? PARAM_ORDER.length : i
+}
 
 /** Fitted parameters with standard errors and log-likelihood, purchase model then spend model. */
 export function ModelParams({ run, f }: { run: ValueRun; f: WorkspaceFormat }) {
@@ -64,13 +70,15 @@ function ParamTable({
           </tr>
         </thead>
         <tbody>
-          {Object.entries(params).map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{PARAM_LABELS[name] ?? name}</th>
-              <td className="numeric">{formatDecimal(value, 4)}</td>
-              <td className="numeric">{formatDecimal(errors[name], 4)}</td>
-            </tr>
-          ))}
+          {Object.entries(params)
+            .sort(([a], [b]) => rank(a) - rank(b))
+            .map(([name, value]) => (
+              <tr key={name}>
+                <th scope="row">{PARAM_LABELS[name] ?? name}</th>
+                <td className="numeric">{formatDecimal(value, 4)}</td>
+                <td className="numeric">{formatDecimal(errors[name], 4)}</td>
+              </tr>
+            ))}
           <tr>
             <th scope="row">Log-likelihood</th>
             <td className="numeric">{formatDecimal(logLikelihood, 2)}</td>

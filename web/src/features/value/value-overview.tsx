@@ -72,7 +72,7 @@ export function ValueOverview() {
             <h3 id="segments-title">Segments</h3>
           </div>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table-stack">
               <caption className="visually-hidden">Customers, CLV and revenue per RFM segment</caption>
               <thead>
                 <tr>
@@ -92,9 +92,15 @@ export function ValueOverview() {
                 {s.segments.map((g) => (
                   <tr key={g.segment}>
                     <th scope="row">{segmentLabel(g.segment)}</th>
-                    <td className="numeric">{f.number(g.customers)}</td>
-                    <td className="numeric">{f.money(g.clv)}</td>
-                    <td className="numeric">{f.money(g.revenue)}</td>
+                    <td data-label="Customers" className="numeric">
+                      {f.number(g.customers)}
+                    </td>
+                    <td data-label="CLV" className="numeric">
+                      {f.money(g.clv)}
+                    </td>
+                    <td data-label="Revenue" className="numeric">
+                      {f.money(g.revenue)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { ValueSummary } from '../../../api/index.js'
 import type { WorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { ChartFigure } from './chart-figure.js'
-import { CHART_COLORS, type ChartOption } from './echart.js'
+import { axisName, CHART_COLORS, type ChartOption } from './echart.js'
 
 type Bin = ValueSummary['clvHistogram'][number]
 
@@ -37,7 +37,12 @@ export function ClvHistogram({
       grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: labels, axisLabel: { color: CHART_COLORS.text, hideOverlap: true } },
-      yAxis: { type: 'value', name: 'Customers', minInterval: 1, axisLabel: { color: CHART_COLORS.text } },
+      yAxis: {
+        type: 'value',
+        ...axisName('Customers'),
+        minInterval: 1,
+        axisLabel: { color: CHART_COLORS.text },
+      },
       series: [
         {
           type: 'bar',

@@ -22,7 +22,7 @@ import {
 } from 'echarts/components'
 import { type ComposeOption, type ECharts, init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 
 // Only what the Value page draws is registered, which keeps the bundle small. SVG draws crisp
 // text at any zoom and leaves real elements in the page.
@@ -88,3 +88,20 @@ export function EChart({ option, height = 280 }: { option: ChartOption; height?:
 
   return <div ref={box} className="value-chart" style={{ height }} aria-hidden="true" />
 }
+
+const PHONE_QUERY = '(max-width: 767px)'
+
+/** True at phone width: charts drop the labels that would not fit. */
+export function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(PHONE_QUERY)
+      query.addEventListener('change', onChange)
+      return () => query.removeEventListener('change', onChange)
+    },
+    () => window.matchMedia(PHONE_QUERY).matches,
+  )
+}
+
+/** An axis title that starts at the axis and runs inwards, so a long one is never cut off. */
+export const axisName = (name: string) => ({ name, nameTextStyle: { align: 'left' as const } })

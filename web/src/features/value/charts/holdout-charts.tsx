@@ -3,7 +3,7 @@ import type { HoldoutReport, ValueRun } from '../../../api/index.js'
 import type { WorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { formatDecimal, formatPercent } from '../value-format.js'
 import { ChartFigure } from './chart-figure.js'
-import { CHART_COLORS, type ChartOption } from './echart.js'
+import { axisName, CHART_COLORS, type ChartOption } from './echart.js'
 
 export const MODEL_LABELS: Record<string, string> = { bgnbd: 'BG/NBD', pareto: 'Pareto/NBD' }
 const PREDICTED_COLORS = [CHART_COLORS.danger, CHART_COLORS.success]
@@ -45,7 +45,7 @@ function ByFrequency({ runs, f }: { runs: Evaluated[]; f: WorkspaceFormat }) {
         nameLocation: 'middle',
         nameGap: 24,
       },
-      yAxis: { type: 'value', name: 'Mean in holdout' },
+      yAxis: { type: 'value', ...axisName('Mean in holdout') },
       series: [
         {
           type: 'bar',
@@ -131,7 +131,7 @@ function Tracking({ runs, f, first }: { runs: Evaluated[]; f: WorkspaceFormat; f
         nameLocation: 'middle',
         nameGap: 24,
       },
-      yAxis: { type: 'value', name: 'Cumulative repeat purchases' },
+      yAxis: { type: 'value', ...axisName('Cumulative repeat purchases') },
       series: [
         {
           type: 'line',

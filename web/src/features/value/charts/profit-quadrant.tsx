@@ -4,7 +4,7 @@ import { Link } from '../../../router.js'
 import type { WorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { formatPercent } from '../value-format.js'
 import { ChartFigure } from './chart-figure.js'
-import { CHART_COLORS, type ChartOption } from './echart.js'
+import { axisName, CHART_COLORS, type ChartOption } from './echart.js'
 
 type Point = ValueSummary['profitPoints'][number]
 const TABLE_ROWS = 50
@@ -38,7 +38,7 @@ export function ProfitQuadrant({
       legend: { top: 0, textStyle: { color: CHART_COLORS.text } },
       tooltip: { trigger: 'item' },
       xAxis: { type: 'value', name: 'Gross margin', nameLocation: 'middle', nameGap: 24, scale: true },
-      yAxis: { type: 'value', name: 'Cost-to-serve', scale: true },
+      yAxis: { type: 'value', ...axisName('Cost-to-serve'), scale: true },
       series: [
         {
           type: 'scatter',

@@ -3,13 +3,14 @@ import type { ValueSummary } from '../../../api/index.js'
 import type { WorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { rfmSegmentOf, segmentLabel } from '../value-format.js'
 import { ChartFigure } from './chart-figure.js'
-import { CHART_COLORS, type ChartOption } from './echart.js'
+import { axisName, CHART_COLORS, type ChartOption, useNarrow } from './echart.js'
 
 const SCORES = [1, 2, 3, 4, 5]
 
 /** Recency × frequency heat map: customers per cell of the 5×5 RFM grid, with the cell's segment. */
 export function RfmGrid({ summary, f }: { summary: ValueSummary; f: WorkspaceFormat }) {
   const grid = summary.rfmGrid
+  const narrow = useNarrow()
   const count = (r: number, fr: number) =>
     grid.find((c) => c.recency === r && c.frequency === fr)?.customers ?? 0
   const option = useMemo<ChartOption>(() => {
@@ -41,7 +42,7 @@ export function RfmGrid({ summary, f }: { summary: ValueSummary; f: WorkspaceFor
       },
       yAxis: {
         type: 'category',
-        name: 'Recency',
+        ...axisName('Recency'),
         data: SCORES.map((s) => `R${s}`),
         splitArea: { show: true },
       },
@@ -63,15 +64,17 @@ export function RfmGrid({ summary, f }: { summary: ValueSummary; f: WorkspaceFor
           label: {
             show: true,
             fontSize: 11,
+            lineHeight: 15,
             formatter: (p: unknown) => {
               const [fi, ri, n] = (p as { value: [number, number, number] }).value
-              return `${n}\n${segmentLabel(rfmSegmentOf(ri + 1, fi + 1))}`
+              // At phone width a cell is too narrow for the segment name: the table has it.
+              return narrow ? String(n) : `${n}\n${segmentLabel(rfmSegmentOf(ri + 1, fi + 1))}`
             },
           },
         },
       ],
     }
-  }, [grid])
+  }, [grid, narrow])
   const top = [...grid].sort((a, b) => b.customers - a.customers)[0]
   const caption = top ? (
     <>
