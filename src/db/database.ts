@@ -90,6 +90,12 @@ export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'select' | 
 type Money = ColumnType<string, string | number, string | number>
 type GeneratedMoney = ColumnType<string, string | number | undefined, string | number>
 
+/** The distinct words of the customer names of a workspace: what misspelled searches correct against. */
+export interface CustomerNameWordsTable {
+  workspace_id: string
+  word: string
+}
+
 export interface CustomersTable {
   workspace_id: string
   id: string
@@ -649,6 +655,7 @@ export interface GrantLedgerTable {
   case_id: string | null
   action_type_id: string
   action_name: string
+  customer_name_words: CustomerNameWordsTable
   amount: Money
   currency: string
   agent_user_id: string | null

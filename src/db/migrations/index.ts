@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_23_0002_customers.js'
 import * as m0010 from './2026_11_23_0010_value.js'
 import * as m0020 from './2026_11_23_0020_service.js'
 import * as m0030 from './2026_11_23_0030_imports.js'
+import * as m0045 from './2026_11_23_0045_customer_name_words.js'
 import * as m0050 from './2026_11_23_0050_empowerment.js'
 
 /** Append-only: add new migrations at the end with a later, sortable name. */
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0020_service': m0020,
   '2026_11_23_0030_imports': m0030,
   '2026_11_23_0050_empowerment': m0050,
+  '2026_11_23_0045_customer_name_words': m0045,
 }

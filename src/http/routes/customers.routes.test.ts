@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { describeEachDb, type TestWorkspace } from '../../../test/test-app.js'
 
@@ -190,6 +191,100 @@ describeEachDb('customers routes', (t) => {
     expect(await names('030 1234567'.replace(/^0/, '+49'))).toEqual(['Margarethe Schulz'])
     expect(await names('k-1003')).toEqual(['Aiko Watanabe'])
     expect(await names('zzzzzz')).toEqual([])
+  })
+
+  it("corrects swapped letters against the workspace's own names, renamed and imported ones too", async () => {
+    const ws = await t.newWorkspace()
+    const other = await t.newWorkspace()
+    expect((await post(other, '/api/customers', { name: 'Ingrid Brown' })).statusCode).toBe(201)
+    const names = async (q: string) =>
+      (await get(ws, `/api/customers?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((c: { name: string }) => c.name)
+    // Another workspace's Brown is no meaning of "brwon" here.
+    expect((await post(ws, '/api/customers', { name: 'Bryan Adams' })).statusCode).toBe(201)
+    expect(await names('ingrid brwon')).toEqual([])
+    const created = await post(ws, '/api/customers', { name: 'Ingrid Berg' })
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/customers/${created.json().id}`,
+      headers: ws.headers,
+      payload: { name: 'Ingrid Brown' },
+    })
+    expect(renamed.statusCode).toBe(200)
+    expect(await names('ingrid brwon')).toEqual(['Ingrid Brown'])
+    // "brwon" shares two trigrams with both "brown" and "bryan": the swapped letters decide.
+    expect(await names('brwon')).toEqual(['Ingrid Brown'])
+    const imported = await post(ws, '/api/customers/batch', {
+      rows: [{ externalId: 'B-1', name: 'Svenja Lindqvist' }],
+    })
+    expect(imported.statusCode, imported.body).toBe(200)
+    expect(await names('svenja lindqivst')).toEqual(['Svenja Lindqvist'])
+    const words = await t.db
+      .selectFrom('customer_name_words')
+      .select('word')
+      .where('workspace_id', '=', ws.workspace.id)
+      .orderBy('word')
+      .execute()
+    expect(words.map((w) => w.word)).toEqual([
+      'adams',
+      'berg',
+      'brown',
+      'bryan',
+      'ingrid',
+      'lindqvist',
+      'svenja',
+    ])
+  })
+
+  it('pages through filters whose matches are common, and ones whose matches all sit at the far end', async () => {
+    const ws = await t.newWorkspace()
+    // 10,050 customers named N00001…N10050: even ones in Germany, the last three in France.
+    await sql`
+      INSERT INTO customers (workspace_id, id, name, country)
+      SELECT ${ws.workspace.id}, centric_uuid7(), 'N' || lpad(g::text, 5, '0'),
+        CASE WHEN g > 10047 THEN 'FR' WHEN g % 2 = 0 THEN 'DE' ELSE 'US' END
+      FROM generate_series(1, 10050) g`.execute(t.db)
+    await sql`ANALYZE customers`.execute(t.db)
+    const walk = async (query: string, limit: number) => {
+      const seen: string[] = []
+      let cursor: string | null = null
+      for (let pages = 0; pages < 4; pages++) {
+        const url: string = `/api/customers?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
+        const res = await get(ws, url)
+        expect(res.statusCode, res.body).toBe(200)
+        seen.push(...res.json().items.map((c: { name: string }) => c.name))
+        cursor = res.json().nextCursor
+        if (!cursor) break
+      }
+      return seen
+    }
+    expect(await walk('sort=name&country=FR', 2)).toEqual(['N10048', 'N10049', 'N10050'])
+    expect(await walk('sort=-name&country=FR', 2)).toEqual(['N10050', 'N10049', 'N10048'])
+    expect(await walk('sort=name&country=DE', 3)).toEqual([
+      'N00002',
+      'N00004',
+      'N00006',
+      'N00008',
+      'N00010',
+      'N00012',
+      'N00014',
+      'N00016',
+      'N00018',
+      'N00020',
+      'N00022',
+      'N00024',
+    ])
+    expect(await walk('sort=-name&country=DE', 2)).toEqual([
+      'N10046',
+      'N10044',
+      'N10042',
+      'N10040',
+      'N10038',
+      'N10036',
+      'N10034',
+      'N10032',
+    ])
   })
 
   it('ranks exact matches before fuzzy ones and pages through both tiers without repeats', async () => {

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely'
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../db/database.js'
 import { isUuid } from '../../db/ids.js'
@@ -13,6 +13,7 @@ import {
 import { type CustomerRow, selectCustomers, toCustomerView } from './customer-queries.js'
 import { CustomersError } from './customers.errors.js'
 import type { CustomerView } from './customers.schemas.js'
+import { correctNameWords } from './name-words.js'
 
 export async function getCustomer(
   db: Executor,
@@ -97,6 +98,9 @@ export async function searchCustomers(
           // the list in near misses. The planner prices the similarity test far too cheap and may
           // scan the whole table evaluating it on every row; the indexes are always the better path.
           await sql`SET LOCAL pg_trgm.word_similarity_threshold = 0.5`.execute(trx)
+          // Name words are corrected by plain similarity: "brwon" shares a fifth of its trigrams
+          // with "brown". The word list is short, so a low threshold stays cheap.
+          await sql`SET LOCAL pg_trgm.similarity_threshold = 0.2`.execute(trx)
           await sql`SET LOCAL enable_seqscan = off`.execute(trx)
           return fn(trx)
         })
@@ -108,24 +112,32 @@ export async function searchCustomers(
   }
   const key = sortKey(sort.field as Exclude<SortField, 'relevance'>)
   const where = await customerFilterExpression(db, workspaceId, filter)
-  const rows = await inSearch(async (trx) => {
-    let qb = selectCustomers(trx, workspaceId)
+  const dir = sql.raw(sort.direction === 'asc' ? 'ASC' : 'DESC')
+  const after = cursor ? decodeCursor(cursor, 2) : undefined
+  const afterCursor = after
+    ? sql<boolean>`(${key.expr}, c.id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (CAST(${after[0]} AS ${sql.raw(key.type)}), CAST(${after[1]} AS uuid))`
+    : sql<boolean>`true`
+  const page = (trx: Executor) =>
+    selectCustomers(trx, workspaceId)
       .select(sql<string>`(${key.expr})::text`.as('sort_key'))
       .where(where)
-    if (cursor) {
-      const [value, id] = decodeCursor(cursor, 2)
-      const op = sql.raw(sort.direction === 'asc' ? '>' : '<')
-      qb = qb.where(
-        sql<boolean>`(${key.expr}, c.id) ${op} (CAST(${value} AS ${sql.raw(key.type)}), CAST(${id} AS uuid))`,
-      )
-    }
-    const dir = sort.direction === 'asc' ? sql.raw('ASC') : sql.raw('DESC')
-    return qb
+      .where(afterCursor)
       .orderBy(sql`${key.expr} ${dir}`)
       .orderBy('c.id', sort.direction)
       .limit(limit + 1)
       .execute()
-  })
+  let rows: (CustomerRow & { sort_key: string })[] | undefined
+  if (!term && isFiltered(filter)) {
+    rows = await pageFromTheFront(db, workspaceId, where, afterCursor, key.expr, sort.direction, limit)
+    // Matches are rare at the front of the order: collect them all through the filter's own
+    // indexes and sort them, instead of walking the order index past every row that fails.
+    rows ??= await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx)
+      return page(trx)
+    })
+  } else {
+    rows = await inSearch(page)
+  }
   return toPage(
     rows,
     limit,
@@ -134,14 +146,72 @@ export async function searchCustomers(
   )
 }
 
+/** Rows the list walks in order before it concludes that a filter's matches are rare. */
+const FRONT_WINDOW = 10_000
+
+function isFiltered(filter: CustomerFilter): boolean {
+  return Object.entries(filter).some(
+    ([k, v]) => k !== 'q' && v !== undefined && !(Array.isArray(v) && !v.length),
+  )
+}
+
+/**
+ * A filtered page from the first FRONT_WINDOW customers in list order, or undefined when fewer
+ * than a page of them match. Walking the order index and testing each row is the fastest plan when
+ * matches are common, and the planner picks it from its estimates; when two conditions rarely hold
+ * together (it assumes they are independent) the walk would read the whole table to fill the page.
+ * The window bounds that walk: matches found in it are exactly the first ones in order.
+ */
+async function pageFromTheFront(
+  db: Executor,
+  workspaceId: string,
+  where: Where,
+  afterCursor: RawBuilder<boolean>,
+  keyExpr: RawBuilder<unknown>,
+  direction: 'asc' | 'desc',
+  limit: number,
+): Promise<(CustomerRow & { sort_key: string })[] | undefined> {
+  const dir = sql.raw(direction === 'asc' ? 'ASC' : 'DESC')
+  const front = db
+    .selectFrom('customers as c')
+    .selectAll('c')
+    .where('c.workspace_id', '=', workspaceId)
+    .where(afterCursor)
+    .orderBy(sql`${keyExpr} ${dir}`)
+    .orderBy('c.id', direction)
+    .limit(FRONT_WINDOW)
+  const hits = await db
+    .selectFrom(front.as('c'))
+    .select('c.id')
+    .where(where)
+    .orderBy(sql`${keyExpr} ${dir}`)
+    .orderBy('c.id', direction)
+    .limit(limit + 1)
+    .execute()
+  if (hits.length <= limit) return undefined
+  return selectCustomers(db, workspaceId)
+    .select(sql<string>`(${keyExpr})::text`.as('sort_key'))
+    .where(
+      'c.id',
+      'in',
+      hits.map((h) => h.id),
+    )
+    .orderBy(sql`${keyExpr} ${dir}`)
+    .orderBy('c.id', direction)
+    .execute()
+}
+
 type Where = Awaited<ReturnType<typeof customerFilterExpression>>
 
 /**
- * Best matches first, in two tiers. Exact matches (an email, a phone, an external id, the start
- * of a name, all words of a name) come from plain indexes and are ordered by name. Only when they
- * do not fill the page does the trigram index look for fragments and misspellings, ranked by word
- * similarity — over the first RELEVANCE_CANDIDATES of them, because ranking every match of a
- * very common fragment would cost a similarity computation per row.
+ * Best matches first, in three tiers. Exact matches (an email, a phone, an external id, the start
+ * of a name, all words of a name) come from plain indexes and are ordered by name. Then, for a
+ * name-like query, the customers carrying a likely meaning of every word (corrected against the
+ * workspace's name words, see name-words.ts), ranked by word similarity. Last, and only when the
+ * tiers before found nothing or the query is not name-like, the trigram index looks for
+ * fragments anywhere in a name, email, phone or id. The two ranked tiers rank at most the first
+ * RELEVANCE_CANDIDATES matches, because ranking every match of a very common word would cost a
+ * similarity computation per row.
  */
 async function relevancePage(
   db: Executor,
@@ -152,8 +222,34 @@ async function relevancePage(
   cursor: string | undefined,
 ): Promise<Page<CustomerView>> {
   const after = cursor ? decodeCursor(cursor, 3) : undefined
+  const tier = after ? Number(after[0]) : 0
   const rows: (CustomerRow & { match_tier: number; sort_key: string })[] = []
-  if (!after || after[0] === 0) {
+  const notExact = sql<boolean>`NOT coalesce(${exactMatch(q)}, false)` // a null external id makes the OR unknown
+  const score = sql`word_similarity(${searchTerm(q)}, c.search_text)`
+  const ranked = async (tierNo: number, match: Expression<SqlBool>) => {
+    let qb = selectCustomers(db, workspaceId)
+      .select(sql<string>`(${score})::text`.as('sort_key'))
+      .where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('customers as c')
+          .select('c.id')
+          .where('c.workspace_id', '=', workspaceId)
+          .where(rest)
+          .where(match)
+          .where(notExact)
+          .limit(RELEVANCE_CANDIDATES),
+      )
+    if (tier === tierNo && after)
+      qb = qb.where(sql<boolean>`(${score}, c.id) < (CAST(${after[1]} AS real), CAST(${after[2]} AS uuid))`)
+    const found = await qb
+      .orderBy(sql`${score} DESC`)
+      .orderBy('c.id', 'desc')
+      .limit(limit + 1 - rows.length)
+      .execute()
+    rows.push(...found.map((r) => ({ ...r, match_tier: tierNo })))
+  }
+
+  if (tier === 0) {
     // Through a subquery, so the planner looks the matches up first instead of walking the
     // whole name index in order and testing every row.
     let qb = selectCustomers(db, workspaceId)
@@ -175,31 +271,19 @@ async function relevancePage(
       .execute()
     rows.push(...exact.map((r) => ({ ...r, match_tier: 0 })))
   }
-  // A hit on an email, phone or id is what the user typed; fragments of it would only be noise.
-  const exactIsEnough = rows.length > 0 && /[\d@]/.test(q)
-  if (rows.length <= limit && !exactIsEnough) {
-    const score = sql`word_similarity(${searchTerm(q)}, c.search_text)`
-    let qb = selectCustomers(db, workspaceId)
-      .select(sql<string>`(${score})::text`.as('sort_key'))
-      .where('c.id', 'in', (eb) =>
-        eb
-          .selectFrom('customers as c')
-          .select('c.id')
-          .where('c.workspace_id', '=', workspaceId)
-          .where(rest)
-          .where(fuzzyMatch(q))
-          // coalesce: a null external id makes the OR unknown, and NOT unknown drops the row.
-          .where(sql<boolean>`NOT coalesce(${exactMatch(q)}, false)`)
-          .limit(RELEVANCE_CANDIDATES),
-      )
-    if (after?.[0] === 1)
-      qb = qb.where(sql<boolean>`(${score}, c.id) < (CAST(${after[1]} AS real), CAST(${after[2]} AS uuid))`)
-    const fuzzy = await qb
-      .orderBy(sql`${score} DESC`)
-      .orderBy('c.id', 'desc')
-      .limit(limit + 1 - rows.length)
-      .execute()
-    rows.push(...fuzzy.map((r) => ({ ...r, match_tier: 1 })))
+  const corrected = await correctNameWords(db, workspaceId, searchTerm(q))
+  if (corrected && tier <= 1 && rows.length <= limit) {
+    const carriesAll = sql.join(
+      corrected.map((words) => sql`centric_name_words(c.name) && ${sql.val(words)}::text[]`),
+      sql` AND `,
+    )
+    await ranked(1, sql<SqlBool>`(${carriesAll})`)
+  }
+  // A hit on an email, phone or id is what the user typed, and a name-like query answered by the
+  // tiers above means those names: fragments would only be noise (and cost the most).
+  const answered = rows.length > 0 && (corrected !== undefined || /[\d@]/.test(q))
+  if (rows.length <= limit && !(tier < 2 && answered) && !(tier === 1 && corrected)) {
+    await ranked(2, fuzzyMatch(q))
   }
   return toPage(
     rows,

@@ -36,6 +36,7 @@ export { filterFromQuery, ListCustomersQuery } from './list-customers-query.js'
 export { DuplicatePairView, listDuplicatePairs } from './list-duplicate-pairs.js'
 export { listMergeHistory, MergeHistoryEntryView } from './list-merge-history.js'
 export { MergeCustomersInput, MergeResultView, mergeCustomers } from './merge-customers.js'
+export { correctNameWords, recordNameWords } from './name-words.js'
 export { createCustomer, updateCustomer } from './save-customer.js'
 export {
   createSegment,

@@ -5,6 +5,7 @@ import { validateAttributes } from './attributes.js'
 import { CustomersError } from './customers.errors.js'
 import { CreateCustomerInput, type CustomerView, UpdateCustomerInput } from './customers.schemas.js'
 import { getCustomer } from './find-customers.js'
+import { recordNameWords } from './name-words.js'
 import { appendTimelineEvent } from './timeline/append-timeline-event.js'
 
 /** A person may belong to an organisation of the same workspace; organisations stand alone. */
@@ -98,6 +99,7 @@ export async function createCustomer(
         attributes: JSON.stringify(attributes),
       })
       .execute()
+    await recordNameWords(trx, actor.workspaceId, [c.name])
     const view = await getCustomer(trx, actor.workspaceId, id)
     await recordAudit(trx, actor, {
       action: 'customer.created',
@@ -174,6 +176,7 @@ export async function updateCustomer(
       .where('workspace_id', '=', actor.workspaceId)
       .where('id', '=', customerId)
       .execute()
+    if (changes.name !== undefined) await recordNameWords(trx, actor.workspaceId, [changes.name])
     const after = await getCustomer(trx, actor.workspaceId, customerId)
     await recordAudit(trx, actor, {
       action: 'customer.updated',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor, NewRow } from '../../db/database.js'
 import { newId } from '../../db/ids.js'
-import { createAttributeDefinition, createSegment } from '../customers/index.js'
+import { createAttributeDefinition, createSegment, recordNameWords } from '../customers/index.js'
 import { systemActor } from '../platform/index.js'
 import { refreshCustomerTotals } from '../purchases/index.js'
 import { PRODUCTS, REGIONS } from './demo-people.js'
@@ -160,6 +160,11 @@ export async function seedDemoCustomers(
       .insertInto('customers')
       .values(customers.slice(i, i + 200))
       .execute()
+  await recordNameWords(
+    db,
+    workspaceId,
+    customers.map((c) => c.name as string),
+  )
 
   // Purchase histories: each buyer buys at their own rate until they (maybe) stop.
   const purchases: NewRow<'purchases'>[] = []

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { DB } from '../../db/database.js'
 import { isUuid } from '../../db/ids.js'
+import { recordNameWords } from '../customers/index.js'
 import { bulkIdSql } from './bulk-ids.js'
 import { type Stage, validRow } from './stage-table.js'
 import { emailsValue, languageValue, phonesValue, timestampValue } from './stage-values.js'
@@ -76,5 +77,8 @@ export async function writeCustomers(
      FROM ${stage.rows} s WHERE ${valid} AND ${absent} AND NOT ${merged}
      ORDER BY s.external_id`,
   )
+  if (has('name') || has('first_name') || has('last_name')) {
+    await recordNameWords(trx, ws, sql.raw(`SELECT ${given} AS name FROM ${stage.rows} s WHERE ${valid}`))
+  }
   return { inserted, updated, customersCreated: 0, productsCreated: 0, aliased, touched: [] }
 }
