@@ -53,6 +53,8 @@ async function snapshot(t: TestApp, workspaceId: string) {
     'case_messages',
     'service_teams',
     'case_callbacks',
+    'grant_ledger',
+    'grant_approvals',
   ] as const) {
     rest[table] = await t.db
       .selectFrom(table)
@@ -65,7 +67,10 @@ async function snapshot(t: TestApp, workspaceId: string) {
 }
 
 describeEachDb('workspace isolation over every route in the OpenAPI document', (t) => {
-  it("gives workspace A a 404 for every id of workspace B, and never shows B's rows", async () => {
+  // Every {id} route meets every id of B: the work grows with routes × tables, hence its own limit.
+  it("gives workspace A a 404 for every id of workspace B, and never shows B's rows", {
+    timeout: 300_000,
+  }, async () => {
     const a = await t.newWorkspace()
     const b = await t.newWorkspace()
     const bUser = await t.request({
@@ -149,6 +154,20 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
     const tomorrow = new Date(Date.now() + 86_400_000)
     tomorrow.setUTCHours(10, 0, 0, 0)
     await post(`/api/cases/${bCase.id}/callbacks`, { slotStart: tomorrow.toISOString(), phone: '+49 30 999' })
+    // Empowerment rows of B: an action type, a policy, a grant on the case and a pending approval.
+    const bAction = await post('/api/empowerment/action-types', {
+      kind: 'gift',
+      name: 'Secret gift B',
+      costRule: 'entered',
+    })
+    await post('/api/empowerment/policies', {
+      name: 'Secret authority B',
+      role: 'owner',
+      maxPerGrant: '10.00',
+    })
+    const grant = { customerId: bCustomer.id, caseId: bCase.id, actionTypeId: bAction.id, reason: 'secret' }
+    await post('/api/grants', { ...grant, amount: '5.00' })
+    await post('/api/grants', { ...grant, amount: '50.00', requestApproval: true })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)
