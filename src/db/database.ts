@@ -529,6 +529,123 @@ export interface CaseCostsTable {
   occurred_at: Timestamp
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead'
+
+export interface OutboxMessagesTable {
+  workspace_id: string
+  id: string
+  kind: string
+  idempotency_key: string
+  payload: JsonValue<Record<string, unknown>>
+  customer_id: string | null
+  status: Generated<OutboxStatus>
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  next_attempt_at: Generated<Date>
+  locked_until: Timestamp | null
+  last_error: string | null
+  created_at: Generated<Date>
+  sent_at: Timestamp | null
+}
+
+export interface FeedbackSettingsTable {
+  workspace_id: string
+  default_language: Generated<string>
+  fatigue_days: Generated<number>
+  quiet_start: Generated<number>
+  quiet_end: Generated<number>
+  reminder_days: Generated<number>
+  close_days: Generated<number>
+  from_address: Generated<string>
+  smtp_url: string | null
+  idea_keywords: Generated<string[]>
+  follow_up_team_id: string | null
+  follow_up_priority: Generated<'urgent' | 'high' | 'normal' | 'low'>
+  updated_at: Generated<Date>
+}
+
+export type SurveyKind = 'nps' | 'csat' | 'ces'
+export type SurveyTrigger = 'case_resolved' | 'purchase' | 'periodic' | 'manual'
+
+export interface SurveysTable {
+  workspace_id: string
+  id: string
+  name: string
+  kind: SurveyKind
+  trigger: SurveyTrigger
+  delay_days: Generated<number>
+  segment_id: string | null
+  period_days: number | null
+  follow_up_threshold: number | null
+  questions: JsonValue<{ id: string; label: Record<string, string> }[]>
+  texts: JsonValue<Record<string, Record<string, string>>>
+  active: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export type InvitationStatus = 'scheduled' | 'sent' | 'answered' | 'expired' | 'suppressed'
+
+export interface SurveyInvitationsTable {
+  workspace_id: string
+  id: string
+  survey_id: string
+  customer_id: string
+  case_id: string | null
+  purchase_id: string | null
+  channel: string | null
+  team_id: string | null
+  agent_id: string | null
+  language: string
+  email: string | null
+  token_hash: string | null
+  reminder_token_hash: string | null
+  status: Generated<InvitationStatus>
+  status_reason: string | null
+  send_after: Timestamp
+  sent_at: Timestamp | null
+  reminded_at: Timestamp | null
+  expires_at: Timestamp | null
+  created_at: Generated<Date>
+}
+
+export type LoopStatus = 'open' | 'contacted' | 'resolved'
+
+export interface SurveyResponsesTable {
+  workspace_id: string
+  id: string
+  invitation_id: string
+  survey_id: string
+  customer_id: string
+  kind: SurveyKind
+  score: number
+  comment: string | null
+  answers: JsonValue<Record<string, string>>
+  case_id: string | null
+  channel: string | null
+  team_id: string | null
+  agent_id: string | null
+  tier: string | null
+  language: string
+  answered_at: Timestamp
+  updated_at: Timestamp
+  follow_up_case_id: string | null
+  loop_status: LoopStatus | null
+  loop_updated_at: Timestamp | null
+  idea_id: string | null
+}
+
+export type IdeaStatus = 'new' | 'planned' | 'in_progress' | 'done' | 'declined'
+
+export interface IdeasTable {
+  workspace_id: string
+  id: string
+  title: string
+  status: Generated<IdeaStatus>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
 export interface DB {
   workspaces: WorkspacesTable
   logins: LoginsTable
@@ -569,6 +686,12 @@ export interface DB {
   grant_approvals: GrantApprovalsTable
   grant_budget_locks: GrantBudgetLocksTable
   grant_ledger: GrantLedgerTable
+  outbox_messages: OutboxMessagesTable
+  feedback_settings: FeedbackSettingsTable
+  surveys: SurveysTable
+  survey_invitations: SurveyInvitationsTable
+  survey_responses: SurveyResponsesTable
+  ideas: IdeasTable
 }
 
 /** A database handle or an open transaction: module functions accept either, the caller decides. */

@@ -20,6 +20,8 @@ import { customerSettingsRoutes } from './routes/customer-settings.routes.js'
 import { customersRoutes } from './routes/customers.routes.js'
 import { empowermentRoutes } from './routes/empowerment.routes.js'
 import { empowermentConfigRoutes } from './routes/empowerment-config.routes.js'
+import { feedbackRoutes } from './routes/feedback.routes.js'
+import { feedbackResponsesRoutes } from './routes/feedback-responses.routes.js'
 import { healthRoutes } from './routes/health.routes.js'
 import { importsRoutes } from './routes/imports.routes.js'
 import { purchasesRoutes } from './routes/purchases.routes.js'
@@ -31,6 +33,7 @@ import { serviceIntakeRoutes } from './routes/service-intake.routes.js'
 import { servicePlaybooksRoutes } from './routes/service-playbooks.routes.js'
 import { serviceQueuesRoutes } from './routes/service-queues.routes.js'
 import { serviceTeamsRoutes } from './routes/service-teams.routes.js'
+import { surveyAnswerRoutes } from './routes/survey-answer.routes.js'
 import { tokensRoutes } from './routes/tokens.routes.js'
 import { usersRoutes } from './routes/users.routes.js'
 import { valueRoutes } from './routes/value.routes.js'
@@ -143,6 +146,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(serviceIntakeRoutes)
   await app.register(empowermentConfigRoutes)
   await app.register(empowermentRoutes)
+  await app.register(feedbackRoutes)
+  await app.register(feedbackResponsesRoutes)
+  await app.register(surveyAnswerRoutes)
   await app.register(web, { webDir: deps.webDir })
   await app.ready()
   return app

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { type Database, openDatabase } from '../db/open-database.js'
+import { feedbackJobs } from '../modules/feedback/index.js'
 import { JobRunner } from '../modules/jobs/index.js'
 import { serviceJobs } from '../modules/service/index.js'
 import { buildApp } from './app.js'
@@ -41,6 +42,11 @@ export async function startServer(
       onError: (err) => app.log.error({ err }, 'background job failed'),
     })
     for (const job of serviceJobs) jobs.define(job)
+    const origin = () =>
+      config.publicUrl ??
+      `http://localhost:${(app.server.address() as { port?: number } | null)?.port ?? config.port}`
+    for (const job of feedbackJobs(database.db, { baseUrl: origin, smtpUrl: process.env.CENTRIC_SMTP_URL }))
+      jobs.define(job)
     await jobs.start()
     const address = await app.listen({ port: config.port, host: config.host }).catch(async (err) => {
       await jobs.stop()

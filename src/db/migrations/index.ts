@@ -6,6 +6,7 @@ import * as m0020 from './2026_11_23_0020_service.js'
 import * as m0030 from './2026_11_23_0030_imports.js'
 import * as m0045 from './2026_11_23_0045_customer_name_words.js'
 import * as m0050 from './2026_11_23_0050_empowerment.js'
+import * as m0060 from './2026_11_23_0060_feedback.js'
 
 /** Append-only: add new migrations at the end with a later, sortable name. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0030_imports': m0030,
   '2026_11_23_0050_empowerment': m0050,
   '2026_11_23_0045_customer_name_words': m0045,
+  '2026_11_23_0060_feedback': m0060,
 }

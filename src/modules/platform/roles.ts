@@ -29,6 +29,9 @@ export const PERMISSIONS = [
   'grants:write',
   'approvals:decide',
   'empowerment:admin',
+  'feedback:read',
+  'feedback:write',
+  'feedback:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -53,6 +56,9 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'grants:read',
     'grants:write',
     'approvals:decide',
+    'feedback:read',
+    'feedback:write',
+    'feedback:configure',
   ],
   agent: [
     'workspace:read',
@@ -63,6 +69,8 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'customers:write',
     'grants:read',
     'grants:write',
+    'feedback:read',
+    'feedback:write',
   ],
   analyst: [
     'workspace:read',
@@ -72,8 +80,9 @@ export const PERMISSION_MATRIX: Record<Role, readonly Permission[]> = {
     'customers:import',
     'value:read',
     'grants:read',
+    'feedback:read',
   ],
-  viewer: ['workspace:read', 'cases:read', 'customers:read'],
+  viewer: ['workspace:read', 'cases:read', 'customers:read', 'feedback:read'],
 }
 
 export function can(role: Role, permission: Permission): boolean {

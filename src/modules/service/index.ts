@@ -44,6 +44,7 @@ export {
   PostCaseMessageInput,
   postCaseMessage,
 } from './cases/case-messages.js'
+export { type CaseResolvedHook, registerCaseResolvedHook } from './cases/case-resolved-hooks.js'
 export { CASE_TRANSITIONS } from './cases/case-status-machine.js'
 export { CaseView, getCase } from './cases/case-view.js'
 export { ChangeCaseStatusInput, changeCaseStatus } from './cases/change-case-status.js'

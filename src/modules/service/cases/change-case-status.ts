@@ -10,6 +10,7 @@ import { ServiceError } from '../service.errors.js'
 import { withTransaction } from '../with-transaction.js'
 import { type CaseStatus, CaseStatus as CaseStatusSchema } from './case.constants.js'
 import { recordCaseEvent } from './case-events.js'
+import { runCaseResolvedHooks } from './case-resolved-hooks.js'
 import { assertTransition } from './case-status-machine.js'
 import { type CaseView, getCase, lockCase } from './case-view.js'
 import { recordCaseCost } from './record-case-cost.js'
@@ -71,6 +72,7 @@ export async function transitionCase(
     },
     at: now,
   })
+  if (to === 'resolved') await runCaseResolvedHooks(trx, row, now)
   return row
 }
 

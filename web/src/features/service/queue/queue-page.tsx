@@ -16,6 +16,7 @@ const MINE = 'mine'
 const STORE_KEY = 'centric.service.queue'
 const ACTIONABLE = 'new,open'
 const UNRESOLVED = 'new,open,waiting_on_customer,waiting_on_third_party'
+const REFRESH_MS = 60_000
 
 /** The agent's workspace: my queue and the team queues, nearest deadline first, with live timers. */
 export function QueuePage() {
@@ -42,6 +43,12 @@ export function QueuePage() {
     [effective, status],
   )
   const list = usePagedList<QueueItem>(fetchPage, `${effective}:${status}`)
+  const reload = list.reload
+  // Timers tick locally; the order and membership come fresh from the server every minute.
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_MS)
+    return () => window.clearInterval(timer)
+  }, [reload])
   const items = list.items
   const current = Math.min(selected, Math.max(0, items.length - 1))
 

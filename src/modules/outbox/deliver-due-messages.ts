@@ -1,0 +1,129 @@
+import { sql } from 'kysely'
+import type { Executor, OutboxStatus } from '../../db/database.js'
+import { appendTimelineEvent } from '../customers/index.js'
+import { systemActor } from '../platform/index.js'
+import { backoffSeconds } from './backoff.js'
+
+/** A claimed message handed to its sender. */
+export interface OutboxMessage {
+  workspaceId: string
+  id: string
+  kind: string
+  idempotencyKey: string
+  payload: Record<string, unknown>
+  attempt: number
+}
+
+/** Delivers one message; throwing schedules a retry (or dead-letters after the last attempt). */
+export type OutboxSender = (message: OutboxMessage) => Promise<void>
+
+export interface DeliverOptions {
+  senders: Record<string, OutboxSender>
+  now?: Date
+  batch?: number
+  /**
+   * How long a claimed message stays with its worker. A worker that dies mid-delivery leaves the
+   * row in `sending`; after the lease another worker takes it over (same idempotency key).
+   */
+  leaseSeconds?: number
+}
+
+export interface DeliveryReport {
+  sent: number
+  retried: number
+  dead: number
+}
+
+interface Claimed {
+  workspace_id: string
+  id: string
+  kind: string
+  idempotency_key: string
+  payload: Record<string, unknown> | string
+  customer_id: string | null
+  attempts: number
+  max_attempts: number
+}
+
+/**
+ * One pass of the outbox worker. Due rows are claimed with FOR UPDATE SKIP LOCKED and marked
+ * `sending` in their own statement, which commits before anything is sent: any number of
+ * workers can run side by side, and a crash leaves a durable trace instead of a lost message.
+ * Each message is sent with its idempotency key as the SMTP Message-ID (or webhook header), so a
+ * takeover after a crash is recognisable downstream.
+ */
+export async function deliverDueMessages(db: Executor, options: DeliverOptions): Promise<DeliveryReport> {
+  const now = options.now ?? new Date()
+  const lease = options.leaseSeconds ?? 120
+  const kinds = Object.keys(options.senders)
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 }
+  if (kinds.length === 0) return report
+  const { rows } = await sql<Claimed>`
+    UPDATE outbox_messages o
+    SET status = 'sending', attempts = o.attempts + 1,
+      locked_until = ${now}::timestamptz + make_interval(secs => ${lease})
+    FROM (
+      SELECT workspace_id, id FROM outbox_messages
+      WHERE next_attempt_at <= ${now} AND kind IN (${sql.join(kinds)})
+        AND (status = 'pending' OR (status = 'sending' AND locked_until <= ${now}))
+      ORDER BY next_attempt_at
+      LIMIT ${options.batch ?? 20}
+      FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE o.workspace_id = due.workspace_id AND o.id = due.id
+    RETURNING o.workspace_id, o.id, o.kind, o.idempotency_key, o.payload, o.customer_id, o.attempts,
+      o.max_attempts`.execute(db)
+  for (const row of rows) {
+    const sender = options.senders[row.kind]
+    const message: OutboxMessage = {
+      workspaceId: row.workspace_id,
+      id: row.id,
+      kind: row.kind,
+      idempotencyKey: row.idempotency_key,
+      payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      attempt: row.attempts,
+    }
+    try {
+      if (!sender) throw new Error(`no sender for ${row.kind}`)
+      await sender(message)
+      await finish(db, row, 'sent', null, now)
+      report.sent++
+    } catch (error) {
+      const text = (error instanceof Error ? error.message : String(error)).slice(0, 1000)
+      const dead = row.attempts >= row.max_attempts
+      await finish(db, row, dead ? 'dead' : 'pending', text, now)
+      if (dead) report.dead++
+      else report.retried++
+    }
+  }
+  return report
+}
+
+async function finish(db: Executor, row: Claimed, status: OutboxStatus, error: string | null, now: Date) {
+  await db
+    .updateTable('outbox_messages')
+    .set({
+      status,
+      locked_until: null,
+      last_error: error,
+      ...(status === 'sent' ? { sent_at: now } : {}),
+      ...(status === 'pending'
+        ? { next_attempt_at: new Date(now.getTime() + backoffSeconds(row.attempts) * 1000) }
+        : {}),
+    })
+    .where('workspace_id', '=', row.workspace_id)
+    .where('id', '=', row.id)
+    .execute()
+  if (row.customer_id && status !== 'pending') {
+    const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+    const what = typeof payload.subject === 'string' ? `"${payload.subject}"` : row.kind
+    await appendTimelineEvent(db, systemActor(row.workspace_id), {
+      customerId: row.customer_id,
+      type: status === 'sent' ? 'outbox.sent' : 'outbox.dead',
+      summary:
+        status === 'sent' ? `Sent ${what}` : `Could not deliver ${what} after ${row.attempts} attempts`,
+      data: { messageId: row.id, kind: row.kind, error },
+      occurredAt: now,
+    })
+  }
+}
