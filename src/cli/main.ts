@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ZodError, z } from 'zod'
 import { DataDirInUseError } from '../db/dialects/pglite.js'
 import { DomainError } from '../shared/domain-error.js'
+import { registerGrantsCommands } from './grants.command.js'
 import { registerImportCommands } from './import.command.js'
 import { registerPlatformCommands } from './platform.commands.js'
 import { registerServeCommand } from './serve.command.js'
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerPlatformCommands(program)
   registerImportCommands(program)
   registerValueCommands(program)
+  registerGrantsCommands(program)
   return program
 }
 

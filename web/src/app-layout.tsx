@@ -5,6 +5,7 @@ import { capitalize } from './ui/format.js'
 import {
   CloseIcon,
   CustomersIcon,
+  EmpowermentIcon,
   FeedbackIcon,
   MenuIcon,
   ServiceIcon,
@@ -18,6 +19,7 @@ const NAV = [
   { href: '/service', label: 'Service', icon: <ServiceIcon /> },
   { href: '/feedback', label: 'Feedback', icon: <FeedbackIcon /> },
   { href: '/value', label: 'Value', icon: <ValueIcon /> },
+  { href: '/empowerment', label: 'Empowerment', icon: <EmpowermentIcon /> },
   { href: '/settings', label: 'Settings', icon: <SettingsIcon /> },
 ]
 

@@ -1,4 +1,5 @@
 import { CustomersPage } from './features/customers/customers-page.js'
+import { EmpowermentPage } from './features/empowerment/empowerment-page.js'
 import { FeedbackPage } from './features/feedback/feedback-page.js'
 import { ServicePage } from './features/service/service-page.js'
 import { SettingsPage } from './features/settings/settings-page.js'
@@ -13,6 +14,7 @@ export function Screen({ path }: { path: string }) {
   if (isUnder(path, '/service')) return <ServicePage />
   if (isUnder(path, '/feedback')) return <FeedbackPage />
   if (isUnder(path, '/value')) return <ValuePage />
+  if (isUnder(path, '/empowerment')) return <EmpowermentPage />
   if (isUnder(path, '/settings')) return <SettingsPage path={path} />
   if (path === '/' || path === '/login') return null
   return <NotFoundPage />

@@ -7,6 +7,7 @@ import {
   systemActor,
 } from '../platform/index.js'
 import { seedDemoCustomers } from './seed-customers.js'
+import { seedDemoEmpowerment } from './seed-empowerment.js'
 import { seedDemoService } from './seed-service.js'
 import { seedDemoValue } from './seed-value.js'
 
@@ -57,5 +58,6 @@ export async function seedDemo(db: Executor, opts: { slug: string }): Promise<Se
   )
   await seedDemoValue(db, actor)
   await seedDemoService(db, seeded.workspace.id)
+  await seedDemoEmpowerment(db, seeded.workspace.id)
   return seeded
 }

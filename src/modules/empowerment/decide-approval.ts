@@ -35,8 +35,10 @@ export async function decideApproval(
   return withTransaction(db, async (trx) => {
     const ws = actor.workspaceId
     if (!isUuid(id)) throw new EmpowermentError('APPROVAL_NOT_FOUND', `approval ${id} not found`)
-    const { rows } = await sql<{ id: string }>`
-      SELECT id FROM grant_approvals WHERE workspace_id = ${ws} AND id = ${id}::uuid FOR UPDATE`.execute(trx)
+    const { rows } = await sql<{ id: string; requested_by_token: string | null }>`
+      SELECT id, requested_by_token FROM grant_approvals WHERE workspace_id = ${ws} AND id = ${id}::uuid FOR UPDATE`.execute(
+      trx,
+    )
     if (!rows[0]) throw new EmpowermentError('APPROVAL_NOT_FOUND', `approval ${id} not found`)
     const before = await getApprovalView(trx, ws, id)
     if (before.status === 'expired')
@@ -69,7 +71,11 @@ export async function decideApproval(
         actionName: loaded.actionType.name,
         actionKind: loaded.actionType.kind,
         amount: loaded.amount,
-        agent: { userId: before.requestedBy, tokenId: null, role: before.requestedRole as Actor['role'] },
+        agent: {
+          userId: before.requestedBy,
+          tokenId: rows[0].requested_by_token,
+          role: before.requestedRole as Actor['role'],
+        },
         teamId: loaded.subject.case?.team_id ?? null,
         approverUserId: actor.userId,
         approvalId: id,

@@ -10,6 +10,7 @@ import { grantTimelineSource } from './grant-timeline-source.js'
 
 registerTimelineSource(grantTimelineSource)
 
+export { actingUser } from './acting-user.js'
 export {
   ActionTypeInput,
   ActionTypeView,

@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'customers:configure',
   'value:read',
   'value:configure',
+  'grants:read',
+  'grants:write',
+  'approvals:decide',
+  'empowerment:admin',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -26,6 +26,10 @@ const PERMISSION_LABELS: Record<string, string> = {
   'customers:configure': 'Configure customer data',
   'value:read': 'View value',
   'value:configure': 'Configure value engine',
+  'grants:read': 'View goodwill ledger',
+  'grants:write': 'Grant goodwill',
+  'approvals:decide': 'Decide goodwill approvals',
+  'empowerment:admin': 'Set authority policies',
 }
 
 /** A permission's label; one the server added later shows its code until it gets words here. */
