@@ -655,6 +655,7 @@ export interface DB {
   audit_log: AuditLogTable
   idempotency_keys: IdempotencyKeysTable
   customers: CustomersTable
+  customer_name_words: CustomerNameWordsTable
   attribute_definitions: AttributeDefinitionsTable
   products: ProductsTable
   purchases: PurchasesTable
@@ -778,7 +779,6 @@ export interface GrantLedgerTable {
   case_id: string | null
   action_type_id: string
   action_name: string
-  customer_name_words: CustomerNameWordsTable
   amount: Money
   currency: string
   agent_user_id: string | null
