@@ -73,7 +73,11 @@ interface Run {
   status: string
   customersScored: number | null
   options: { holdoutEnd?: string }
-  result: { logLikelihood: number; params: Record<string, number> } | null
+  result: {
+    logLikelihood: number
+    params: Record<string, number>
+    holdout: { actualTotal: number; predictedTotal: number } | null
+  } | null
 }
 
 interface Card {
@@ -156,7 +160,35 @@ describe('value journey', () => {
     const r = await inPage.decimal(page, latest.result!.params.r!, 4)
     await params.getByRole('row', { name: /^r / }).getByText(r, { exact: true }).waitFor()
 
-    // The customer with the highest CLV in the chart's sample: their value card matches the API.
+    // Evaluate both models on a holdout (the form proposes the last 90 days): calibration plots
+    // and the comparison, with the API's totals in the captions.
+    await page.getByLabel('Purchase model').selectOption('both')
+    expect(await page.getByLabel('Holdout end').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    await page.getByRole('button', { name: 'Evaluate' }).click()
+    const comparison = page.getByRole('table', { name: 'Model comparison on the holdout' })
+    await comparison.waitFor({ timeout: 90_000 })
+    const evaluations = (await apiGet<{ items: Run[] }>(context, '/api/value/runs')).items.slice(0, 2)
+    expect(evaluations.map((e) => [e.status, e.options.holdoutEnd !== undefined])).toEqual([
+      ['succeeded', true],
+      ['succeeded', true],
+    ])
+    const pareto = evaluations[0]!.result!.holdout!
+    const byFrequency = page.getByRole('figure', { name: 'Holdout by purchase frequency' })
+    await byFrequency.locator('svg').first().waitFor()
+    const holdoutCaption = await byFrequency.locator('figcaption').innerText()
+    expect(holdoutCaption).toContain(
+      `customers made ${await inPage.number(page, pareto.actualTotal)} repeat purchases`,
+    )
+    expect(holdoutCaption).toContain(
+      `Pareto/NBD predicted ${await inPage.decimal(page, pareto.predictedTotal, 1)}`,
+    )
+    expect(holdoutCaption).toContain(
+      `BG/NBD predicted ${await inPage.decimal(page, evaluations[1]!.result!.holdout!.predictedTotal, 1)}`,
+    )
+    await page.getByRole('figure', { name: 'Cumulative repeat purchases' }).locator('svg').first().waitFor()
+    expect(await comparison.locator('tbody tr').count()).toBe(2)
+
+    // The customer with the highest CLV in the chart sample: their value card matches the API.
     const best = [...summary.profitPoints].sort((a, b) => b.clv - a.clv)[0]!
     const card = await apiGet<Card>(context, `/api/customers/${best.customerId}/value`)
     await page.goto(`/customers/${best.customerId}`)

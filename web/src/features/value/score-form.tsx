@@ -38,6 +38,15 @@ export function ScoreForm({ onRunChanged }: { onRunChanged: (run: ValueRun) => v
   })
   const evaluation = holdoutEnd !== ''
 
+  // Comparing needs a holdout: the last 90 days unless the user has picked a window already.
+  const chooseModel = (choice: ModelChoice) => {
+    setModel(choice)
+    if (choice !== 'both' || holdoutEnd) return
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
+    setCalibrationEnd((c) => c || day(91))
+    setHoldoutEnd(day(1))
+  }
+
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const found: Record<string, string> = {}
@@ -76,7 +85,7 @@ export function ScoreForm({ onRunChanged }: { onRunChanged: (run: ValueRun) => v
       <SelectField
         label="Purchase model"
         value={model}
-        onChange={(e) => setModel(e.target.value as ModelChoice)}
+        onChange={(e) => chooseModel(e.target.value as ModelChoice)}
       >
         <option value="bgnbd">BG/NBD</option>
         <option value="pareto">Pareto/NBD</option>

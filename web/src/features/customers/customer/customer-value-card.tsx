@@ -24,7 +24,10 @@ function ValueCardBody({ customerId }: { customerId: string }) {
   const scoredBefore = useResource(
     () =>
       card.data && !card.data.scored
-        ? listValueRuns({ limit: 20 }).then((p) => p.items.some((r) => r.status === 'succeeded'))
+        ? listValueRuns({ limit: 20 }).then((p) =>
+            // Evaluation runs (with a holdout) leave customers unscored: only a scoring run counts.
+            p.items.some((r) => r.status === 'succeeded' && !r.options.holdoutEnd),
+          )
         : Promise.resolve(true),
     `${customerId}:${card.data?.scored ?? 'loading'}`,
   )
