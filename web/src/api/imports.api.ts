@@ -50,6 +50,21 @@ export interface ImportOptions {
   skipInvalid: boolean
   /** Purchases whose customer is unknown: create a minimal customer, or fail the row. */
   unknownCustomers: 'create' | 'fail'
+  /** Field separator; detected from the header when absent. */
+  delimiter?: ImportDelimiter
+  /** Canonical column → header in the file; '' turns a column off. Absent: detected. */
+  mapping?: Record<string, string>
+}
+
+export const IMPORT_DELIMITERS = [',', ';', '\t', '|'] as const
+export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number]
+
+/** The mapping an import would apply to a file with these headers (POST /api/imports/preview-mapping). */
+export interface MappingPreview {
+  columns: { name: string; required: boolean; header: string | null }[]
+  mapping: Record<string, string>
+  ignored: string[]
+  missing: string[]
 }
 
 const at = (id: string) => `/api/imports/${encodeURIComponent(id)}`
@@ -61,7 +76,12 @@ export const startImport = (file: File, options: ImportOptions) =>
     fileName: file.name,
     skipInvalid: options.skipInvalid,
     ...(options.kind === 'purchases' && { unknownCustomers: options.unknownCustomers }),
+    ...(options.delimiter && { delimiter: options.delimiter }),
+    ...(options.mapping && { mapping: JSON.stringify(options.mapping) }),
   })
+
+export const previewMapping = (kind: ImportKind, headers: string[]) =>
+  api.post<MappingPreview>('/api/imports/preview-mapping', { kind, headers })
 
 export const getImport = (id: string) => api.get<ImportJob>(at(id))
 

@@ -1,18 +1,36 @@
 import { type FormEvent, useId, useState } from 'react'
 import {
   errorMessage,
+  type ImportDelimiter,
   type ImportJob,
   type ImportKind,
   type ImportOptions,
   startImport,
 } from '../../../api/index.js'
 import { sentence } from '../../../ui/format.js'
+import { mappingOf, missingColumns } from './column-mapping.js'
+import { ColumnMappingTable } from './column-mapping-table.js'
+import { useColumnMapping } from './use-column-mapping.js'
 
-/** Which data, which file and how to treat bad rows; Upload starts the job on the server. */
+const DELIMITER_CHOICES: { value: ImportDelimiter | ''; label: string }[] = [
+  { value: '', label: 'Detect from the header' },
+  { value: ',', label: 'Comma ( , )' },
+  { value: ';', label: 'Semicolon ( ; )' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe ( | )' },
+]
+
+/**
+ * Which data, which file, how its columns map and how to treat bad rows; Upload starts the job
+ * on the server with the mapping on screen.
+ */
 export function ImportForm({ onStarted }: { onStarted: (job: ImportJob) => void }) {
   const id = useId()
   const [kind, setKind] = useState<ImportKind>('customers')
   const [file, setFile] = useState<File | null>(null)
+  const [delimiter, setDelimiter] = useState<ImportDelimiter | ''>('')
+  const columnMapping = useColumnMapping(file, kind, delimiter || undefined)
+  const { header, columns, assignment } = columnMapping
   const [skipInvalid, setSkipInvalid] = useState(false)
   const [unknownCustomers, setUnknownCustomers] = useState<ImportOptions['unknownCustomers']>('create')
   const [error, setError] = useState<string | null>(null)
@@ -24,10 +42,27 @@ export function ImportForm({ onStarted }: { onStarted: (job: ImportJob) => void 
       setError('Choose a CSV file first.')
       return
     }
+    if (!header) {
+      setError(columnMapping.error ?? 'The file’s header is still being read.')
+      return
+    }
+    const missing = missingColumns(columns, assignment)
+    if (missing.length > 0) {
+      setError(`Choose a column for ${missing.join(', ')} first.`)
+      return
+    }
     setBusy(true)
     setError(null)
     try {
-      onStarted(await startImport(file, { kind, skipInvalid, unknownCustomers }))
+      onStarted(
+        await startImport(file, {
+          kind,
+          skipInvalid,
+          unknownCustomers,
+          delimiter: header.delimiter,
+          mapping: mappingOf(columns, header.names, assignment),
+        }),
+      )
     } catch (err) {
       setError(sentence(errorMessage(err)))
     } finally {
@@ -65,6 +100,35 @@ export function ImportForm({ onStarted }: { onStarted: (job: ImportJob) => void 
             : 'Columns: external_id, customer_external_id, occurred_at, amount, cost, currency, product_sku, quantity, channel, status.'}
         </p>
       </div>
+      <div className="field">
+        <label htmlFor={`${id}-delimiter`}>Separator</label>
+        <select
+          id={`${id}-delimiter`}
+          className="input input-compact"
+          value={delimiter}
+          onChange={(e) => setDelimiter(e.target.value as ImportDelimiter | '')}
+        >
+          {DELIMITER_CHOICES.map((d) => (
+            <option key={d.label} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {columnMapping.loading && <p className="muted">Reading the file’s columns…</p>}
+      {columnMapping.error && (
+        <p className="inline-error" role="alert">
+          {columnMapping.error}
+        </p>
+      )}
+      {header && (
+        <ColumnMappingTable
+          header={header}
+          columns={columns}
+          assignment={assignment}
+          onChange={columnMapping.setAssignment}
+        />
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
         Skip invalid rows
@@ -88,7 +152,12 @@ export function ImportForm({ onStarted }: { onStarted: (job: ImportJob) => void 
       )}
       <div className="form-footer">
         <div aria-live="polite">{error && <p className="inline-error">{error}</p>}</div>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        {/* Waits for the header to be read: the mapping on screen is what gets sent. */}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={busy || (file !== null && !header && !columnMapping.error)}
+        >
           {busy ? 'Uploading…' : 'Upload and import'}
         </button>
       </div>

@@ -91,6 +91,9 @@ export function CustomerListPage() {
         description="Every person and organisation you serve, with their value and history."
         actions={
           <>
+            <Link href="/customers/duplicates" className="button">
+              Duplicates
+            </Link>
             {can('customers:import') && (
               <Link href="/customers/import" className="button">
                 Import
