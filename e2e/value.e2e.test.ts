@@ -216,6 +216,45 @@ describe('value journey', () => {
     await context.close()
   })
 
+  it('edits the tier rules: a sum other than 100% is refused, a valid change re-tiers the customers', async () => {
+    const { page, problems, context } = await openPage(browser, server.url)
+    await signIn(page)
+    await page.goto('/value/tiers')
+    const form = page.getByRole('form', { name: 'Tier rules' })
+    await form.getByLabel('Share of tier 2 (%)').fill('10')
+    await form.getByRole('button', { name: 'Save and re-tier' }).click()
+    await form.getByRole('alert').getByText('Percents add up to 95, not 100.').waitFor()
+
+    await form.getByLabel('Share of tier 3 (%)').fill('35')
+    await form.getByRole('button', { name: 'Save and re-tier' }).click()
+    await page.getByText(/^Tier rules saved; [\d,]+ customers changed tier\.$/).waitFor()
+    const rules = await apiGet<{ tiers: { name: string; percent: number }[] }>(context, '/api/value/tiers')
+    expect(rules.tiers).toEqual([
+      { name: 'platinum', percent: 5 },
+      { name: 'gold', percent: 10 },
+      { name: 'silver', percent: 35 },
+      { name: 'bronze', percent: 50 },
+    ])
+    // The counts per tier follow the new rules, as the API reports them.
+    const summary = await apiGet<{ tiers: { tier: string | null; customers: number }[] }>(
+      context,
+      '/api/value/summary',
+    )
+    const perTier = page.getByRole('table', { name: 'Scored customers and CLV per tier' })
+    const gold = summary.tiers.find((t) => t.tier === 'gold')!
+    await perTier
+      .getByRole('row', { name: /^Gold / })
+      .getByText(await inPage.number(page, gold.customers), { exact: true })
+      .waitFor()
+
+    expect(problems.errors).toEqual([])
+    expect(problems.http).toEqual([
+      { status: 401, method: 'GET', path: '/api/me' },
+      { status: 400, method: 'PUT', path: '/api/value/tiers' },
+    ])
+    await context.close()
+  })
+
   it('keeps the Value page within a phone screen', async () => {
     const { page, problems, context } = await openPage(browser, server.url, PHONE)
     await signIn(page)
