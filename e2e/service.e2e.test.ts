@@ -15,6 +15,7 @@ let browser: Browser
 let urgent: { id: string; number: number }
 let later: { id: string; number: number }
 let customerFirstName: string
+let customerName: string
 
 // A team of one agent with two cases of their own: a critical repair (due first, with the demo's
 // repair playbook and macro) and a low-urgency delivery question (due later).
@@ -36,6 +37,7 @@ beforeAll(async () => {
     .where('kind', '=', 'person')
     .orderBy('id')
     .executeTakeFirstOrThrow()
+  customerName = customer.name
   customerFirstName = customer.name.split(' ')[0] ?? customer.name
   const common = { channel: 'phone' as const, customerId: customer.id, teamId: team.id, assigneeId: agent.id }
   urgent = await createCase(server.db, actor, {
@@ -86,6 +88,7 @@ describe('service desk journey', () => {
     await manager.page.getByRole('heading', { name: 'Queue health' }).waitFor()
     expect((await rowCells(manager.page, 'Queue health', 'E2E desk'))[0]).toBe('2')
     await manager.page.getByRole('button', { name: 'By team' }).click()
+    await expect.poll(() => rowCells(manager.page, 'SLA attainment by team', 'E2E desk')).toHaveLength(6)
     const before = await rowCells(manager.page, 'SLA attainment by team', 'E2E desk')
     expect(before.slice(0, 2)).toEqual(['2', '0'])
     expect(before[3]).toBe('—')
@@ -120,6 +123,13 @@ describe('service desk journey', () => {
     await page
       .getByRole('heading', { name: `#${urgent.number} Grinder stopped mid-shot`, level: 1 })
       .waitFor()
+
+    // Beside the conversation: who is asking, their tier, value and mood.
+    const panel = page.getByRole('region', { name: 'Customer', exact: true })
+    await panel.getByText(customerName, { exact: true }).waitFor()
+    expect(await panel.getByRole('term').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Tier', 'Lifetime value', 'Latest satisfaction']),
+    )
 
     // Resolving before the required steps: the API's 422 is shown.
     await page.getByRole('heading', { name: 'Playbook: Grinder or machine repair' }).waitFor()
@@ -174,6 +184,9 @@ describe('service desk journey', () => {
     // The manager refreshes: one fewer waiting, and the resolved case counts as met.
     await manager.page.getByRole('button', { name: 'Refresh' }).click()
     await expect.poll(async () => (await rowCells(manager.page, 'Queue health', 'E2E desk'))[0]).toBe('1')
+    await expect
+      .poll(async () => (await rowCells(manager.page, 'SLA attainment by team', 'E2E desk'))[1])
+      .toBe('1')
     const after = await rowCells(manager.page, 'SLA attainment by team', 'E2E desk')
     expect(after.slice(0, 2)).toEqual(['2', '1'])
     expect(after[3]).toBe('100.0 % (1 of 1)')

@@ -184,3 +184,20 @@ export const bookCallback = (caseId: string, input: { slotStart: string; phone?:
   api.post<Callback>(`/api/cases/${id(caseId)}/callbacks`, input)
 export const getQueueHealth = (teamId: string) =>
   api.get<QueueHealth>(`/api/service/queues/${id(teamId)}/health`)
+
+export interface SurveyScore {
+  score: number
+  answeredAt: string
+  responseId: string
+}
+
+/** GET /api/customers/:id/feedback: the customer's latest NPS, CSAT and CES answers. */
+export interface CustomerSatisfaction {
+  nps: SurveyScore | null
+  csat: SurveyScore | null
+  ces: SurveyScore | null
+  responses: number
+}
+
+export const getCustomerSatisfaction = (customerId: string) =>
+  api.get<CustomerSatisfaction>(`/api/customers/${id(customerId)}/feedback`)

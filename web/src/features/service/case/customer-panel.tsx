@@ -6,6 +6,7 @@ import { useResource } from '../../../ui/use-resource.js'
 import { useWorkspaceFormat } from '../../../ui/use-workspace-format.js'
 import { CustomerTimeline } from '../../customers/customer/customer-timeline.js'
 import { STATUS_LABELS } from '../service-labels.js'
+import { Satisfaction } from './satisfaction.js'
 
 const UNRESOLVED = 'new,open,waiting_on_customer,waiting_on_third_party'
 
@@ -81,10 +82,10 @@ export function CustomerPanel({
               <dt>Revenue</dt>
               <dd>{f.money(c.revenue)}</dd>
             </div>
-            <div className="fact" data-slot="satisfaction">
+            <div className="fact">
               <dt>Latest satisfaction</dt>
               <dd>
-                <span className="muted">No survey answers yet</span>
+                <Satisfaction customerId={customerId} />
               </dd>
             </div>
             <div className="fact">

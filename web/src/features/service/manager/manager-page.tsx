@@ -96,7 +96,9 @@ export function ManagerPage() {
           </p>
         )}
         {attainment.loading && !attainment.data && <p className="muted">Loading…</p>}
-        {attainment.data && <AttainmentTable data={attainment.data} groupLabel={GROUP_LABELS[group]} />}
+        {attainment.data && (
+          <AttainmentTable data={attainment.data} groupLabel={GROUP_LABELS[attainment.data.groupBy]} />
+        )}
       </section>
     </>
   )
