@@ -189,8 +189,8 @@ function ProfitTable({ card: c }: { card: ValueCard }) {
               So far
             </th>
             {c.scored && (
-              <th scope="col" className="numeric">
-                Next {months} months
+              <th scope="col" className="numeric" title={`Predicted over the next ${months} months`}>
+                Next {months} mo.
               </th>
             )}
           </tr>
