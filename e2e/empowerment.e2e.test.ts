@@ -72,6 +72,7 @@ describe('empowerment journey', () => {
     // 80 is above what is left (30 for this customer): the dialog turns it into a request.
     await grant(agent.page, '80', 'Second late parcel; keep her', 'Request approval')
     await card.getByText('1 request awaiting approval').waitFor()
+    const agentProblems = agent.problems
     await agent.context.close()
 
     const manager = await openPage(browser, server.url)
@@ -91,7 +92,11 @@ describe('empowerment journey', () => {
     await timeline.getByText(/^Goodwill: Account credit, 20\.00 /).waitFor()
     await timeline.getByText('Goodwill request approved: Account credit, 80.00').waitFor()
     expect(manager.problems.errors).toEqual([])
-    expect(manager.problems.http).toEqual([])
+    // The one refusal: /api/me before signing in.
+    const signedOut = [{ status: 401, method: 'GET', path: '/api/me' }]
+    expect(manager.problems.http).toEqual(signedOut)
+    expect(agentProblems.errors).toEqual([])
+    expect(agentProblems.http).toEqual(signedOut)
     await manager.context.close()
   }, 120_000)
 })

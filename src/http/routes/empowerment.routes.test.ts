@@ -142,6 +142,20 @@ describeEachDb('empowerment: grants, limits, approvals, ledger', (t) => {
     expect((await ledgerSum(t, ws.workspace.id)).n).toBe(0)
   })
 
+  it('replays a grant sent twice with the same Idempotency-Key instead of granting twice', async () => {
+    const ws = await t.newWorkspace()
+    const { action, customer } = await setup(t, ws, { maxPerGrant: '50.00' })
+    const headers = { ...(await ws.as('agent')), 'idempotency-key': 'grant-once-1' }
+    const payload = { customerId: customer.id, actionTypeId: action.id, amount: '7.00', reason: 'Retry me' }
+    const first = await t.request({ method: 'POST', url: '/api/grants', headers, payload })
+    const second = await t.request({ method: 'POST', url: '/api/grants', headers, payload })
+    expect(first.statusCode).toBe(201)
+    expect(second.statusCode).toBe(201)
+    expect(second.headers['idempotent-replayed']).toBe('true')
+    expect(second.json().entry.id).toBe(first.json().entry.id)
+    expect(await ledgerSum(t, ws.workspace.id)).toEqual({ s: '7.00', n: 1 })
+  })
+
   it('no SQL path updates, deletes or truncates a ledger row', async () => {
     const ws = await t.newWorkspace()
     const { action, customer } = await setup(t, ws, { maxPerGrant: '50.00' })
