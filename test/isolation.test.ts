@@ -55,6 +55,8 @@ async function snapshot(t: TestApp, workspaceId: string) {
     'case_callbacks',
     'grant_ledger',
     'grant_approvals',
+    'surveys',
+    'survey_invitations',
   ] as const) {
     rest[table] = await t.db
       .selectFrom(table)
@@ -168,6 +170,13 @@ describeEachDb('workspace isolation over every route in the OpenAPI document', (
     const grant = { customerId: bCustomer.id, caseId: bCase.id, actionTypeId: bAction.id, reason: 'secret' }
     await post('/api/grants', { ...grant, amount: '5.00' })
     await post('/api/grants', { ...grant, amount: '50.00', requestApproval: true })
+    // Feedback rows of B: a survey and an invitation of the customer.
+    const bSurvey = await post('/api/feedback/surveys', {
+      name: 'Secret survey B',
+      kind: 'nps',
+      trigger: 'manual',
+    })
+    await post(`/api/feedback/surveys/${bSurvey.id}/send`, { customerIds: [bCustomer.id] })
     const bIds = await idsOf(t, b.workspace.id)
     expect(bIds.length).toBeGreaterThanOrEqual(4)
     const before = await snapshot(t, b.workspace.id)

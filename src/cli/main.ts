@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { ZodError, z } from 'zod'
 import { DataDirInUseError } from '../db/dialects/pglite.js'
 import { DomainError } from '../shared/domain-error.js'
+import { registerFeedbackCommands } from './feedback.command.js'
 import { registerGrantsCommands } from './grants.command.js'
 import { registerImportCommands } from './import.command.js'
 import { registerPlatformCommands } from './platform.commands.js'
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerPlatformCommands(program)
   registerImportCommands(program)
   registerValueCommands(program)
+  registerFeedbackCommands(program)
   registerGrantsCommands(program)
   return program
 }

@@ -47,6 +47,8 @@ export const surveyAnswerRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { token: string }; Querystring: { score?: string | string[] } }>(
     '/s/:token',
+    // A page, not API: kept out of the OpenAPI document.
+    { schema: { hide: true } },
     async (req, reply) => {
       perAddress.check(req.ip)
       const token = req.params.token
@@ -60,24 +62,28 @@ export const surveyAnswerRoutes: FastifyPluginAsync = async (app) => {
     },
   )
 
-  app.post<{ Params: { token: string }; Body: Body | undefined }>('/s/:token', async (req, reply) => {
-    perAddress.check(req.ip)
-    const token = req.params.token
-    const action = `/s/${encodeURIComponent(token)}`
-    const body = req.body && typeof req.body === 'object' ? req.body : {}
-    const raw = first(body.score) ?? ''
-    const answers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(body)) {
-      const value = first(v)
-      if (k.startsWith('q_') && typeof value === 'string') answers[k.slice(2)] = value
-    }
-    const comment = first(body.comment)
-    const result = await answerSurvey(app.db, token, {
-      score: /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN,
-      comment: typeof comment === 'string' ? comment : '',
-      answers,
-    })
-    if (result.state === 'invalid') return render(reply, result.page, action, 'invalid')
-    return render(reply, result, action, 'saved')
-  })
+  app.post<{ Params: { token: string }; Body: Body | undefined }>(
+    '/s/:token',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      perAddress.check(req.ip)
+      const token = req.params.token
+      const action = `/s/${encodeURIComponent(token)}`
+      const body = req.body && typeof req.body === 'object' ? req.body : {}
+      const raw = first(body.score) ?? ''
+      const answers: Record<string, string> = {}
+      for (const [k, v] of Object.entries(body)) {
+        const value = first(v)
+        if (k.startsWith('q_') && typeof value === 'string') answers[k.slice(2)] = value
+      }
+      const comment = first(body.comment)
+      const result = await answerSurvey(app.db, token, {
+        score: /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN,
+        comment: typeof comment === 'string' ? comment : '',
+        answers,
+      })
+      if (result.state === 'invalid') return render(reply, result.page, action, 'invalid')
+      return render(reply, result, action, 'saved')
+    },
+  )
 }

@@ -8,6 +8,7 @@ import {
 } from '../platform/index.js'
 import { seedDemoCustomers } from './seed-customers.js'
 import { seedDemoEmpowerment } from './seed-empowerment.js'
+import { seedDemoFeedback } from './seed-feedback.js'
 import { seedDemoService } from './seed-service.js'
 import { seedDemoValue } from './seed-value.js'
 
@@ -59,5 +60,6 @@ export async function seedDemo(db: Executor, opts: { slug: string }): Promise<Se
   await seedDemoValue(db, actor)
   await seedDemoService(db, seeded.workspace.id)
   await seedDemoEmpowerment(db, seeded.workspace.id)
+  await seedDemoFeedback(db, seeded.workspace.id)
   return seeded
 }

@@ -8,7 +8,7 @@ const KINDS = {
   CASE_NOT_FOUND: 'not_found',
   NAME_TAKEN: 'conflict',
   NO_EMAIL: 'unprocessable',
-  INVALID_SURVEY: 'invalid',
+  INVALID_INPUT: 'invalid',
   UNKNOWN_REFERENCE: 'invalid',
 } as const satisfies Record<string, ErrorKind>
 

@@ -18,21 +18,10 @@ export const IdeaView = z.object({
 })
 export type IdeaView = z.infer<typeof IdeaView>
 
-export const TagIdeaInput = z
-  .object({
-    ideaId: z.uuid().optional().describe('Add this answer to an existing idea'),
-    title: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Or file it under a new (or same-named) idea'),
-  })
-  .refine((v) => (v.ideaId === undefined) !== (v.title === undefined), {
-    path: ['title'],
-    message: 'give exactly one of ideaId and title',
-  })
+export const TagIdeaInput = z.object({
+  ideaId: z.uuid().optional().describe('Add this answer to an existing idea'),
+  title: z.string().trim().min(1).max(200).optional().describe('Or file it under a new (or same-named) idea'),
+})
 export type TagIdeaInput = z.input<typeof TagIdeaInput>
 
 export const UpdateIdeaInput = z.object({ status: z.enum(IDEA_STATUSES) })
@@ -67,7 +56,11 @@ export async function tagResponseAsIdea(db: Executor, actor: Actor, responseId: 
     throw new FeedbackError('UNKNOWN_REFERENCE', 'no such idea', {
       fields: [{ path: 'ideaId', message: 'no such idea' }],
     })
-  ideaId ??= await ensureIdea(db, actor.workspaceId, s.title!)
+  if ((s.ideaId === undefined) === (s.title === undefined))
+    throw new FeedbackError('INVALID_INPUT', 'give exactly one of ideaId and title', {
+      fields: [{ path: 'body.title', message: 'give exactly one of ideaId and title' }],
+    })
+  ideaId ??= await ensureIdea(db, actor.workspaceId, s.title as string)
   await db
     .updateTable('survey_responses')
     .set({ idea_id: ideaId })

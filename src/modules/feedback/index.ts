@@ -34,6 +34,7 @@ export {
   UpdateIdeaInput,
   updateIdea,
 } from './ideas.js'
+export { issueInvitation } from './issue-invitation.js'
 export {
   LatestScoresView,
   latestScores,

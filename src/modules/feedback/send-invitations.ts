@@ -88,6 +88,7 @@ async function send(
       idempotencyKey: `survey-${reminder ? 'reminder' : 'invitation'}-${inv.id}`,
       payload: { ...email },
       customerId: inv.customer_id,
+      notBefore: now,
     })
     await appendTimelineEvent(trx, systemActor(inv.workspace_id), {
       customerId: inv.customer_id,

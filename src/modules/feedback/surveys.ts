@@ -26,7 +26,11 @@ const Question = z.object({
     .regex(/^[a-z][a-z0-9_]{0,30}$/)
     .describe('Stable key of the answer'),
   label: z
-    .record(z.enum(LANGUAGES), z.string().trim().min(1).max(300))
+    .object({
+      en: z.string().trim().min(1).max(300),
+      de: z.string().trim().min(1).max(300).optional(),
+      fr: z.string().trim().min(1).max(300).optional(),
+    })
     .describe('Label per language; en required'),
 })
 
