@@ -131,6 +131,11 @@ describe('service desk journey', () => {
       expect.arrayContaining(['Tier', 'Lifetime value', 'Latest satisfaction']),
     )
 
+    await page
+      .getByRole('region', { name: 'Goodwill' })
+      .getByRole('button', { name: 'Grant goodwill' })
+      .waitFor()
+
     // Resolving before the required steps: the API's 422 is shown.
     await page.getByRole('heading', { name: 'Playbook: Grinder or machine repair' }).waitFor()
     await page.keyboard.press('e')

@@ -120,7 +120,7 @@ export function NewCasePage() {
         title="New case"
         description="Priority, due times and team follow from the customer's tier."
       />
-      <form className="form form-wide card" onSubmit={submit} noValidate>
+      <form className="form card new-case-form" onSubmit={submit} noValidate>
         <fieldset className="radio-row">
           <legend className="field-label">Requester</legend>
           <label className="radio">

@@ -5,6 +5,7 @@ import { useSession } from '../../../session.js'
 import { EmptyState } from '../../../ui/empty-state.js'
 import { PageHeader } from '../../../ui/page-header.js'
 import { useResource } from '../../../ui/use-resource.js'
+import { CustomerTimeline } from '../../customers/customer/customer-timeline.js'
 import { CHANNEL_LABELS, PriorityBadge, StatusBadge } from '../service-labels.js'
 import { ShortcutsHelp } from '../shortcuts-help.js'
 import { type Shortcut, useShortcuts } from '../use-shortcuts.js'
@@ -15,7 +16,7 @@ import { CaseSlaCard } from './case-sla-card.js'
 import { CaseStatusActions, type StatusActionsHandle } from './case-status-actions.js'
 import { Conversation, type ConversationHandle } from './conversation.js'
 import { CustomerPanel } from './customer-panel.js'
-import { GoodwillSlot } from './goodwill-slot.js'
+import { GoodwillCard } from './goodwill-card.js'
 import { MergeCard } from './merge-card.js'
 import { PlaybookCard } from './playbook-card.js'
 
@@ -65,6 +66,7 @@ export function CasePage({ id }: { id: string }) {
     )
   }
 
+  const customerId = c.requester.customerId
   const requester = c.requester.customerName ?? c.requester.department ?? 'Unknown requester'
   return (
     <>
@@ -101,14 +103,17 @@ export function CasePage({ id }: { id: string }) {
           <CaseSlaCard kase={c} />
           <PlaybookCard caseId={c.id} category={c.category} canWrite={canWrite} onChanged={() => changed()} />
           <CaseDetailsCard kase={c} canWrite={canWrite} onChanged={changed} />
-          {c.requester.customerId && (
-            <CustomerPanel customerId={c.requester.customerId} caseId={c.id} refreshKey={c.updatedAt} />
-          )}
-          {c.requester.customerId && canWrite && (
-            <GoodwillSlot customerId={c.requester.customerId} caseId={c.id} />
+          {customerId && <CustomerPanel customerId={customerId} caseId={c.id} refreshKey={c.updatedAt} />}
+          {customerId && canWrite && (
+            <GoodwillCard customerId={customerId} caseId={c.id} onGranted={() => changed()} />
           )}
           {canWrite && <CallbackCard kase={c} onBooked={() => changed()} />}
           {canWrite && <MergeCard kase={c} onMerged={changed} />}
+          {customerId && (
+            <div className="case-customer-timeline">
+              <CustomerTimeline customerId={customerId} canWrite={false} refreshKey={c.updatedAt} />
+            </div>
+          )}
         </div>
       </div>
       {help && <ShortcutsHelp shortcuts={shortcuts} onClose={() => setHelp(false)} />}

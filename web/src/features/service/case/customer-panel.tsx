@@ -4,13 +4,12 @@ import { useSession } from '../../../session.js'
 import { capitalize } from '../../../ui/format.js'
 import { useResource } from '../../../ui/use-resource.js'
 import { useWorkspaceFormat } from '../../../ui/use-workspace-format.js'
-import { CustomerTimeline } from '../../customers/customer/customer-timeline.js'
 import { STATUS_LABELS } from '../service-labels.js'
 import { Satisfaction } from './satisfaction.js'
 
 const UNRESOLVED = 'new,open,waiting_on_customer,waiting_on_third_party'
 
-/** Who is asking: tier, value, mood, their other open cases and their timeline. */
+/** Who is asking: tier, value, mood and their other open cases. */
 export function CustomerPanel({
   customerId,
   caseId,
@@ -116,9 +115,6 @@ export function CustomerPanel({
           ))}
         </ul>
       </section>
-      <div className="case-customer-timeline">
-        <CustomerTimeline customerId={customerId} canWrite={false} refreshKey={refreshKey} />
-      </div>
     </>
   )
 }

@@ -17,13 +17,10 @@ export function Satisfaction({ customerId }: { customerId: string }) {
   if (scores.error) return <span className="inline-error">{scores.error}</span>
   const s = scores.data
   if (!s) return <span className="muted">…</span>
-  const items = (
-    [
-      ['NPS', s.nps],
-      ['CSAT', s.csat],
-      ['CES', s.ces],
-    ] as const
-  ).filter((x): x is readonly [string, SurveyScore] => x[1] !== null)
+  const items: [string, SurveyScore][] = []
+  if (s.nps) items.push(['NPS', s.nps])
+  if (s.csat) items.push(['CSAT', s.csat])
+  if (s.ces) items.push(['CES', s.ces])
   if (items.length === 0) return <span className="muted">No survey answers yet</span>
   return (
     <>

@@ -1,3 +1,0 @@
-export function GoodwillSlot(_props: { customerId: string; caseId: string }) {
-  return null
-}
