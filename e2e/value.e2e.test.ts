@@ -255,6 +255,39 @@ describe('value journey', () => {
     await context.close()
   })
 
+  it('lists over-served customers by the thresholds saved on the service-fit page, linking to them', async () => {
+    const { page, problems, context } = await openPage(browser, server.url)
+    await signIn(page)
+    await page.goto('/value/service-fit')
+    await page.getByText('Thresholds', { exact: true }).click()
+    const form = page.getByRole('form', { name: 'Service-fit thresholds' })
+    await form.getByLabel('Over-served above (% of gross margin)').fill('1')
+    await form.getByRole('button', { name: 'Save thresholds' }).click()
+    await page.getByText('Cost-to-serve above 1% of gross margin, the largest excess first.').waitFor()
+    const settings = await apiGet<{ overServedShare: number }>(context, '/api/value/service-fit/settings')
+    expect(settings.overServedShare).toBe(0.01)
+
+    const over = await apiGet<{ items: { customerId: string; name: string }[] }>(
+      context,
+      '/api/value/service-fit?kind=over&limit=50',
+    )
+    const table = page.getByRole('table', { name: 'Over-served customers' })
+    if (over.items.length === 0) {
+      await table.getByText('Nobody is over-served.').waitFor()
+    } else {
+      const first = over.items[0]!
+      await table.getByRole('link', { name: first.name }).first().waitFor()
+      expect(await table.locator('tbody tr').count()).toBe(over.items.length)
+      await table.getByRole('link', { name: first.name }).first().click()
+      await page.getByRole('heading', { name: first.name, level: 1 }).waitFor()
+      expect(page.url()).toContain(`/customers/${first.customerId}`)
+    }
+
+    expect(problems.errors).toEqual([])
+    expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
+    await context.close()
+  })
+
   it('keeps the Value page within a phone screen', async () => {
     const { page, problems, context } = await openPage(browser, server.url, PHONE)
     await signIn(page)

@@ -190,6 +190,9 @@ export const recomputeTiers = () => api.post<{ tierChanges: number }>('/api/valu
 
 export const getServiceFitSettings = () => api.get<ServiceFitSettings>('/api/value/service-fit/settings')
 
+export const saveServiceFitSettings = (settings: ServiceFitSettings) =>
+  request<ServiceFitSettings>('PUT', '/api/value/service-fit/settings', { body: settings })
+
 export const getServiceFit = async (
   kind: 'over' | 'under',
   query: { limit?: number; cursor?: string | undefined } = {},

@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react'
 import { getServiceFit, getServiceFitSettings, type ServiceFitItem } from '../../api/index.js'
 import { Link } from '../../router.js'
+import { useSession } from '../../session.js'
 import { capitalize } from '../../ui/format.js'
 import { ListFooter } from '../../ui/list-footer.js'
 import { usePagedList } from '../../ui/use-paged-list.js'
 import { useResource } from '../../ui/use-resource.js'
 import { useWorkspaceFormat } from '../../ui/use-workspace-format.js'
+import { ServiceFitSettingsForm } from './service-fit-settings-form.js'
 import { formatPercent } from './value-format.js'
 
 type Kind = 'over' | 'under'
@@ -26,13 +28,15 @@ const reasonText = (r: string) => REASONS[r] ?? r.replaceAll('_', ' ')
 /** /value/service-fit: customers who cost more to serve than they bring, and valuable ones left waiting. */
 export function ServiceFitPage() {
   const f = useWorkspaceFormat()
+  const { can } = useSession()
   const [kind, setKind] = useState<Kind>('over')
   const settings = useResource(getServiceFitSettings, 'service-fit-settings')
   const fetchPage = useCallback(
     (cursor: string | undefined) => getServiceFit(kind, { cursor, limit: 50 }),
     [kind],
   )
-  const list = usePagedList<ServiceFitItem>(fetchPage, kind)
+  // New thresholds change who is listed: the key refetches the first page.
+  const list = usePagedList<ServiceFitItem>(fetchPage, `${kind}:${JSON.stringify(settings.data)}`)
   const s = settings.data
   const title = kind === 'over' ? 'Over-served customers' : 'Under-served customers'
   return (
@@ -63,6 +67,7 @@ export function ServiceFitPage() {
           ))}
         </fieldset>
       </div>
+      {s && can('value:configure') && <ServiceFitSettingsForm settings={s} onSaved={settings.set} />}
       <div className="table-wrap">
         <table className="table table-stack">
           <caption className="visually-hidden">{title}</caption>
