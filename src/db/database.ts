@@ -775,7 +775,7 @@ export interface GrantLedgerTable {
   id: string
   entry_kind: 'grant' | 'reversal'
   reverses_id: string | null
-  customer_id: string
+  granted_customer_id: string
   case_id: string | null
   action_type_id: string
   action_name: string

@@ -2,9 +2,10 @@ import { type Kysely, sql } from 'kysely'
 import { runStatements } from './run-statements.js'
 
 // Empowerment: action types, authority policies per role (and team), approval requests, budget
-// locks and the append-only grant ledger. The ledger has no foreign key to customers on purpose:
-// it is a record of what was granted, and a customer merge rewrites every row that points at a
-// customer through a foreign key, which an append-only table must refuse.
+// locks and the append-only grant ledger. The ledger has no foreign key to customers and names the
+// customer granted_customer_id on purpose: it is a record of what was granted, and a customer merge
+// rewrites every customer_id column and every key to customers, which an append-only table must
+// refuse. Reads follow customer_merges instead (see ledger-customer.queries.ts).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,
@@ -91,7 +92,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid NOT NULL,
       entry_kind text NOT NULL CHECK (entry_kind IN ('grant', 'reversal')),
       reverses_id uuid,
-      customer_id uuid NOT NULL,
+      granted_customer_id uuid NOT NULL,
       case_id uuid,
       action_type_id uuid NOT NULL,
       action_name text NOT NULL,
@@ -116,7 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((entry_kind = 'grant' AND amount > 0) OR (entry_kind = 'reversal' AND amount < 0)),
       FOREIGN KEY (workspace_id, reverses_id) REFERENCES grant_ledger (workspace_id, id)
     );
-    CREATE INDEX grant_ledger_customer_idx ON grant_ledger (workspace_id, customer_id, occurred_at);
+    CREATE INDEX grant_ledger_customer_idx ON grant_ledger (workspace_id, granted_customer_id, occurred_at);
     CREATE INDEX grant_ledger_agent_idx ON grant_ledger (workspace_id, agent_user_id, occurred_at);
     CREATE INDEX grant_ledger_time_idx ON grant_ledger (workspace_id, occurred_at)
   `,

@@ -156,6 +156,52 @@ describeEachDb('empowerment: grants, limits, approvals, ledger', (t) => {
     expect(await ledgerSum(t, ws.workspace.id)).toEqual({ s: '7.00', n: 1 })
   })
 
+  it('a customer merge leaves the ledger untouched and the survivor owns the grants and their budget', async () => {
+    const ws = await t.newWorkspace()
+    const { action, customer } = await setup(t, ws, { maxPerGrant: '50.00', maxPerCustomer: '100.00' })
+    const agent = await ws.as('agent')
+    const granted = await t.request({
+      method: 'POST',
+      url: '/api/grants',
+      headers: agent,
+      payload: { customerId: customer.id, actionTypeId: action.id, amount: '30.00', reason: 'Dent' },
+    })
+    expect(granted.statusCode).toBe(201)
+    const survivor = (
+      await t.request({
+        method: 'POST',
+        url: '/api/customers',
+        headers: ws.headers,
+        payload: { name: 'Ada L.' },
+      })
+    ).json()
+    const merge = await t.request({
+      method: 'POST',
+      url: `/api/customers/${survivor.id}/merge`,
+      headers: ws.headers,
+      payload: { mergedId: customer.id },
+    })
+    expect(merge.statusCode, merge.body).toBeLessThan(300)
+    const authority = await t.request({
+      method: 'GET',
+      url: `/api/empowerment/authority?customerId=${survivor.id}`,
+      headers: agent,
+    })
+    expect(authority.json()).toMatchObject({ customerUsed: '30.00', remaining: '50.00' })
+    const ledger = await t.request({
+      method: 'GET',
+      url: `/api/grants?customer=${survivor.id}`,
+      headers: ws.headers,
+    })
+    expect(ledger.json().items.map((e: { id: string }) => e.id)).toEqual([granted.json().entry.id])
+    const timeline = await t.request({
+      method: 'GET',
+      url: `/api/customers/${survivor.id}/timeline?sources=empowerment`,
+      headers: ws.headers,
+    })
+    expect(timeline.json().items.map((i: { type: string }) => i.type)).toEqual(['grant.executed'])
+  })
+
   it('no SQL path updates, deletes or truncates a ledger row', async () => {
     const ws = await t.newWorkspace()
     const { action, customer } = await setup(t, ws, { maxPerGrant: '50.00' })

@@ -44,7 +44,7 @@ export async function appendLedgerEntry(db: Executor, actor: Actor, e: NewLedger
       id,
       entry_kind: e.entryKind,
       reverses_id: e.reversesId ?? null,
-      customer_id: e.customerId,
+      granted_customer_id: e.customerId,
       case_id: e.caseId,
       action_type_id: e.actionTypeId,
       action_name: e.actionName,

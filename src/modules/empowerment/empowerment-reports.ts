@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../db/database.js'
+import { currentCustomer } from './ledger-customer.queries.js'
 
 export const ReportWindow = z.object({
   since: z.iso.datetime({ offset: true }).optional().describe('Default: 90 days ago'),
@@ -138,12 +139,15 @@ export async function empowermentImpact(
     g_ids: string[]
     c_ids: string[]
   }>`
-    WITH first_grant AS (
-      SELECT g.customer_id, min(g.occurred_at) AS at
+    WITH ever_granted AS (
+      SELECT DISTINCT ${currentCustomer(workspaceId, sql.ref('g.granted_customer_id'))} AS customer_id
+      FROM grant_ledger g WHERE g.workspace_id = ${workspaceId}
+    ), first_grant AS (
+      SELECT ${currentCustomer(workspaceId, sql.ref('g.granted_customer_id'))} AS customer_id, min(g.occurred_at) AS at
       FROM grant_ledger g
       WHERE g.workspace_id = ${workspaceId} AND g.entry_kind = 'grant'
         AND g.occurred_at >= ${since} AND g.occurred_at < ${until}
-      GROUP BY g.customer_id
+      GROUP BY 1
     ), granted AS (
       SELECT c.id, coalesce(c.tier, 'no tier') AS tier, f.at,
         EXISTS (SELECT 1 FROM purchases p WHERE p.workspace_id = c.workspace_id AND p.customer_id = c.id
@@ -158,7 +162,7 @@ export async function empowermentImpact(
           AND p.status = 'completed' AND p.occurred_at > v.at) AS repeat
       FROM customers c JOIN pivot v ON v.tier = coalesce(c.tier, 'no tier')
       WHERE c.workspace_id = ${workspaceId} AND c.orders_count > 0
-        AND NOT EXISTS (SELECT 1 FROM grant_ledger g WHERE g.workspace_id = c.workspace_id AND g.customer_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM ever_granted e WHERE e.customer_id = c.id)
     )
     SELECT v.tier,
       (SELECT count(*) FROM granted g WHERE g.tier = v.tier)::int AS g_customers,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { TimelineSource } from '../customers/index.js'
+import { grantsOfCustomer } from './ledger-customer.queries.js'
 
 /**
  * Grants and approval requests are rows of their own; the timeline reads them in place. An
@@ -15,7 +16,7 @@ export const grantTimelineSource: TimelineSource = {
       jsonb_build_object('amount', g.amount::text, 'currency', g.currency, 'actionName', g.action_name,
         'caseId', g.case_id, 'approvalId', g.approval_id, 'reason', g.reason) AS data
     FROM grant_ledger g
-    WHERE g.workspace_id = ${workspaceId} AND g.customer_id = ${customerId}
+    WHERE g.workspace_id = ${workspaceId} AND ${grantsOfCustomer(workspaceId, customerId, sql.ref('g.granted_customer_id'))}
     UNION ALL
     SELECT r.id::text || ':requested', r.created_at, 'grant.requested',
       'Goodwill approval requested: ' || coalesce(t.name, 'grant') || ', ' || r.amount::text,

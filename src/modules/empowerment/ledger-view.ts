@@ -33,7 +33,7 @@ export function selectLedger(db: Executor, workspaceId: string) {
   return db
     .selectFrom('grant_ledger as g')
     .leftJoin('customers as c', (j) =>
-      j.onRef('c.workspace_id', '=', 'g.workspace_id').onRef('c.id', '=', 'g.customer_id'),
+      j.onRef('c.workspace_id', '=', 'g.workspace_id').onRef('c.id', '=', 'g.granted_customer_id'),
     )
     .leftJoin('users as a', (j) =>
       j.onRef('a.workspace_id', '=', 'g.workspace_id').onRef('a.id', '=', 'g.agent_user_id'),
@@ -51,7 +51,7 @@ export const toLedgerView = (r: LedgerRow): LedgerEntryView => ({
   id: r.id,
   entryKind: r.entry_kind,
   reversesId: r.reverses_id,
-  customerId: r.customer_id,
+  customerId: r.granted_customer_id,
   customerName: r.customer_name,
   caseId: r.case_id,
   actionTypeId: r.action_type_id,

@@ -1,7 +1,9 @@
+import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../db/database.js'
 import { type Page, PageQuery, toPage } from '../../shared/pagination.js'
 import { idFromCursor } from './id-cursor.js'
+import { grantsOfCustomer } from './ledger-customer.queries.js'
 import { type LedgerEntryView, selectLedger, toLedgerView } from './ledger-view.js'
 
 export const LedgerQuery = z.object({
@@ -20,7 +22,7 @@ export type LedgerQuery = z.infer<typeof LedgerQuery>
 
 function filtered(db: Executor, workspaceId: string, q: Omit<LedgerQuery, 'limit' | 'cursor'>) {
   let qb = selectLedger(db, workspaceId)
-  if (q.customer) qb = qb.where('g.customer_id', '=', q.customer)
+  if (q.customer) qb = qb.where(grantsOfCustomer(workspaceId, q.customer, sql.ref('g.granted_customer_id')))
   if (q.agent) qb = qb.where('g.agent_user_id', '=', q.agent)
   if (q.case) qb = qb.where('g.case_id', '=', q.case)
   if (q.actionType) qb = qb.where('g.action_type_id', '=', q.actionType)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor, Role, Row } from '../../db/database.js'
+import { grantsOfCustomer } from './ledger-customer.queries.js'
 import { fromCents, minCents, toCents } from './money.js'
 
 /** Whose authority: a person (userId) or an API token acting in a role. */
@@ -126,7 +127,7 @@ export async function matchingPolicies(
 export async function customerUsage(db: Executor, workspaceId: string, customerId: string, days: number) {
   const { rows } = await sql<{ used: string }>`
     SELECT coalesce(sum(amount), 0)::text AS used FROM grant_ledger
-    WHERE workspace_id = ${workspaceId} AND customer_id = ${customerId}
+    WHERE workspace_id = ${workspaceId} AND ${grantsOfCustomer(workspaceId, customerId, sql.ref('granted_customer_id'))}
       AND occurred_at > now() - make_interval(days => ${days}::int)`.execute(db)
   return toCents(rows[0]?.used ?? '0')
 }

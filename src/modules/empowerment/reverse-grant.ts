@@ -37,7 +37,10 @@ export async function reverseGrant(
       : undefined
     if (!row) throw new EmpowermentError('LEDGER_ENTRY_NOT_FOUND', `ledger entry ${id} not found`)
     if (row.entry_kind !== 'grant') throw new EmpowermentError('NOT_A_GRANT', 'only a grant can be reversed')
-    await lockBudgets(trx, ws, { agent: row.agent_user_id ?? row.agent_token_id, customer: row.customer_id })
+    await lockBudgets(trx, ws, {
+      agent: row.agent_user_id ?? row.agent_token_id,
+      customer: row.granted_customer_id,
+    })
     const done = await trx
       .selectFrom('grant_ledger')
       .select('id')
@@ -54,7 +57,7 @@ export async function reverseGrant(
     const newId = await appendLedgerEntry(trx, actor, {
       entryKind: 'reversal',
       reversesId: id,
-      customerId: row.customer_id,
+      customerId: row.granted_customer_id,
       customerTier: row.customer_tier,
       caseId: row.case_id,
       actionTypeId: row.action_type_id,
