@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   'grants:write',
   'approvals:decide',
   'empowerment:admin',
+  'feedback:read',
+  'feedback:write',
+  'feedback:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

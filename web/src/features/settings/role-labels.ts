@@ -30,6 +30,9 @@ const PERMISSION_LABELS: Record<string, string> = {
   'grants:write': 'Grant goodwill',
   'approvals:decide': 'Decide goodwill approvals',
   'empowerment:admin': 'Set authority policies',
+  'feedback:read': 'View feedback',
+  'feedback:write': 'Work on feedback (follow-ups, ideas)',
+  'feedback:configure': 'Configure surveys',
 }
 
 /** A permission's label; one the server added later shows its code until it gets words here. */

@@ -6,6 +6,7 @@ import { capitalize } from '../../../ui/format.js'
 import { PageHeader } from '../../../ui/page-header.js'
 import { useResource } from '../../../ui/use-resource.js'
 import { GoodwillCard } from '../../empowerment/goodwill-card.js'
+import { CustomerFeedbackCard } from '../../feedback/customer-feedback-card.js'
 import { StageBadge } from '../list/customer-columns.js'
 import { CustomerAttributesCard } from './customer-attributes-card.js'
 import { CustomerDuplicatesCard } from './customer-duplicates-card.js'
@@ -62,6 +63,7 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="customer-side">
           <ProfileCard customer={c} canEdit={can('customers:write')} onSaved={customer.set} />
           <CustomerValueCard customerId={c.id} />
+          <CustomerFeedbackCard customerId={c.id} />
           <GoodwillCard customerId={c.id} />
           <CustomerAttributesCard
             customer={c}
