@@ -305,11 +305,20 @@ describe('value journey', () => {
     expect(svgWidth).toBeGreaterThan(250)
     expect(svgWidth).toBeLessThanOrEqual(390)
 
-    await page.getByRole('link', { name: 'Service fit' }).click()
-    await page.getByRole('heading', { name: 'Over-served customers' }).waitFor()
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0)
+    // Every section of the page fits: runs stack into cards, forms into one column.
+    const sections = [
+      { link: 'Models and runs', ready: page.getByRole('heading', { name: 'Runs' }) },
+      { link: 'Tiers', ready: page.getByRole('heading', { name: 'Tier rules' }) },
+      { link: 'Service fit', ready: page.getByRole('heading', { name: 'Over-served customers' }) },
+    ]
+    for (const section of sections) {
+      await page.getByRole('link', { name: section.link }).click()
+      await section.ready.waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        section.link,
+      ).toBeLessThanOrEqual(0)
+    }
 
     expect(problems.errors).toEqual([])
     expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
