@@ -30,6 +30,8 @@ export async function getCustomer(
 }
 
 const RELEVANCE_CANDIDATES = 1000
+/** Customers carrying the corrected words all match the query about as well: fewer need ranking. */
+const CORRECTED_CANDIDATES = 200
 /** Exact matches are equally good; a name shared by more people than this needs another word. */
 const EXACT_CANDIDATES = 200
 
@@ -133,6 +135,8 @@ export async function searchCustomers(
     // indexes and sort them, instead of walking the order index past every row that fails.
     rows ??= await db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_indexscan = off`.execute(trx)
+      // A page's worth of rows: workers would cost more to start than they save.
+      await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx)
       return page(trx)
     })
   } else {
@@ -172,9 +176,12 @@ async function pageFromTheFront(
   limit: number,
 ): Promise<(CustomerRow & { sort_key: string })[] | undefined> {
   const dir = sql.raw(direction === 'asc' ? 'ASC' : 'DESC')
+  // The key leaves the window as a column, so the outer query sees the window's order and stops
+  // at the page's last match instead of sorting the whole window.
   const front = db
     .selectFrom('customers as c')
     .selectAll('c')
+    .select(sql<unknown>`${keyExpr}`.as('front_key'))
     .where('c.workspace_id', '=', workspaceId)
     .where(afterCursor)
     .orderBy(sql`${keyExpr} ${dir}`)
@@ -184,7 +191,7 @@ async function pageFromTheFront(
     .selectFrom(front.as('c'))
     .select('c.id')
     .where(where)
-    .orderBy(sql`${keyExpr} ${dir}`)
+    .orderBy(sql`c.front_key ${dir}`)
     .orderBy('c.id', direction)
     .limit(limit + 1)
     .execute()
@@ -226,25 +233,34 @@ async function relevancePage(
   const rows: (CustomerRow & { match_tier: number; sort_key: string })[] = []
   const notExact = sql<boolean>`NOT coalesce(${exactMatch(q)}, false)` // a null external id makes the OR unknown
   const score = sql`word_similarity(${searchTerm(q)}, c.search_text)`
-  const ranked = async (tierNo: number, match: Expression<SqlBool>) => {
-    let qb = selectCustomers(db, workspaceId)
-      .select(sql<string>`(${score})::text`.as('sort_key'))
-      .where('c.id', 'in', (eb) =>
-        eb
+  const ranked = async (tierNo: number, match: Expression<SqlBool>, candidates: number) => {
+    // Ranked where the candidates are read, so only the page's rows are joined and returned.
+    const page = db
+      .selectFrom(
+        db
           .selectFrom('customers as c')
-          .select('c.id')
+          .select(['c.id', sql<number>`${score}`.as('score')])
           .where('c.workspace_id', '=', workspaceId)
           .where(rest)
           .where(match)
           .where(notExact)
-          .limit(RELEVANCE_CANDIDATES),
+          .limit(RELEVANCE_CANDIDATES)
+          .as('m'),
       )
-    if (tier === tierNo && after)
-      qb = qb.where(sql<boolean>`(${score}, c.id) < (CAST(${after[1]} AS real), CAST(${after[2]} AS uuid))`)
-    const found = await qb
+      .select('m.id')
+      .where(
+        tier === tierNo && after
+          ? sql<boolean>`(m.score, m.id) < (CAST(${after[1]} AS real), CAST(${after[2]} AS uuid))`
+          : sql<boolean>`true`,
+      )
+      .orderBy('m.score', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(limit + 1 - rows.length)
+    const found = await selectCustomers(db, workspaceId)
+      .select(sql<string>`(${score})::text`.as('sort_key'))
+      .where('c.id', 'in', page)
       .orderBy(sql`${score} DESC`)
       .orderBy('c.id', 'desc')
-      .limit(limit + 1 - rows.length)
       .execute()
     rows.push(...found.map((r) => ({ ...r, match_tier: tierNo })))
   }
@@ -277,13 +293,13 @@ async function relevancePage(
       corrected.map((words) => sql`centric_name_words(c.name) && ${sql.val(words)}::text[]`),
       sql` AND `,
     )
-    await ranked(1, sql<SqlBool>`(${carriesAll})`)
+    await ranked(1, sql<SqlBool>`(${carriesAll})`, CORRECTED_CANDIDATES)
   }
   // A hit on an email, phone or id is what the user typed, and a name-like query answered by the
   // tiers above means those names: fragments would only be noise (and cost the most).
   const answered = rows.length > 0 && (corrected !== undefined || /[\d@]/.test(q))
   if (rows.length <= limit && !(tier < 2 && answered) && !(tier === 1 && corrected)) {
-    await ranked(2, fuzzyMatch(q))
+    await ranked(2, fuzzyMatch(q), RELEVANCE_CANDIDATES)
   }
   return toPage(
     rows,
