@@ -197,4 +197,32 @@ describe('service desk journey', () => {
     expect(after[3]).toBe('100.0 % (1 of 1)')
     expect(manager.problems.errors).toEqual([])
   })
+
+  it('opens a new case from the keyboard for a customer found by search', async () => {
+    const { page, problems } = await openPage(browser, server.url)
+    await signIn(page, AGENT.email, AGENT.password)
+    await page.goto('/service')
+    await page.getByRole('heading', { name: 'Service', level: 1 }).waitFor()
+    await page.keyboard.press('c')
+    await page.getByRole('heading', { name: 'New case', level: 1 }).waitFor()
+
+    // Nothing chosen yet: the form says what is missing and sends nothing.
+    await page.getByRole('button', { name: 'Open case' }).click()
+    await page.getByText('Find and choose the customer.').waitFor()
+    await page.getByText('Give the case a subject.').waitFor()
+
+    await page.getByLabel('Customer', { exact: true }).fill(customerName)
+    await page.getByRole('list', { name: 'Matching customers' }).getByRole('button').first().click()
+    await page.getByLabel('Subject').fill('Steam wand leaks')
+    await page.getByLabel('Category').fill('Repairs')
+    await page.getByLabel('Urgency').selectOption('high')
+    await page.getByRole('button', { name: 'Open case' }).click()
+
+    const heading = page.getByRole('heading', { level: 1, name: /^#\d+ Steam wand leaks$/ })
+    await heading.waitFor()
+    await page.getByRole('heading', { name: 'Playbook: Grinder or machine repair' }).waitFor()
+    expect(await page.locator('.page-header').innerText()).toContain(customerName)
+    expect(problems.http).toEqual([{ status: 401, method: 'GET', path: '/api/me' }])
+    expect(problems.errors).toEqual([])
+  })
 })
