@@ -15,7 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0010_value': m0010,
   '2026_11_23_0020_service': m0020,
   '2026_11_23_0030_imports': m0030,
-  '2026_11_23_0050_empowerment': m0050,
   '2026_11_23_0045_customer_name_words': m0045,
+  '2026_11_23_0050_empowerment': m0050,
   '2026_11_23_0060_feedback': m0060,
 }
