@@ -30,7 +30,10 @@ export function QueuePage() {
   // An API token has no user, so it has no queue of its own: start on the first team instead.
   const hasMine = me.user !== null
   const teamList = teams.data?.items ?? []
-  const effective = queue === MINE && !hasMine ? (teamList[0]?.id ?? '') : queue
+  // A remembered team that no longer exists falls back to the first queue there is.
+  const gone = queue !== MINE && teams.data !== null && !teamList.some((t) => t.id === queue)
+  const fallback = hasMine ? MINE : (teamList[0]?.id ?? '')
+  const effective = gone || (queue === MINE && !hasMine) ? fallback : queue
 
   useEffect(() => sessionStorage.setItem(STORE_KEY, queue), [queue])
 
@@ -39,7 +42,9 @@ export function QueuePage() {
     (cursor: string | undefined) =>
       effective === MINE
         ? listMyQueue({ cursor, limit: 25, status })
-        : listTeamQueue(effective, { cursor, limit: 25, status }),
+        : effective
+          ? listTeamQueue(effective, { cursor, limit: 25, status })
+          : Promise.resolve({ items: [], nextCursor: null }),
     [effective, status],
   )
   const list = usePagedList<QueueItem>(fetchPage, `${effective}:${status}`)
