@@ -104,6 +104,14 @@ describeEachDb('feedback loop end to end', (t) => {
     expect(stored).toHaveLength(1)
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(stored)).not.toContain(token)
+    // Nor is the link kept in the outbox once the email is sent.
+    const outbox = await t.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('workspace_id', '=', ws.workspace.id)
+      .execute()
+    expect(outbox.map((m) => m.status)).toEqual(['sent'])
+    expect(JSON.stringify(outbox)).not.toContain(token)
 
     // One click on "3" in the email records it and shows the comment form.
     const click = await t.request({ method: 'GET', url: path })

@@ -86,7 +86,8 @@ async function send(
     await enqueueMessage(trx, inv.workspace_id, {
       kind: 'email',
       idempotencyKey: `survey-${reminder ? 'reminder' : 'invitation'}-${inv.id}`,
-      payload: { ...email },
+      // The link in the body answers the survey: the outbox drops the body once it is sent.
+      payload: { ...email, secretFields: ['text', 'html'] },
       customerId: inv.customer_id,
       notBefore: now,
     })

@@ -99,11 +99,25 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
   return report
 }
 
+/**
+ * Fields a message names in `secretFields` (e.g. the body carrying a survey link) are dropped once
+ * it is sent: the database keeps that the message went out, not a working link to someone's answer.
+ */
+function scrubbed(payload: Record<string, unknown>): string | undefined {
+  const secret = payload.secretFields
+  if (!Array.isArray(secret)) return undefined
+  const kept = Object.fromEntries(Object.entries(payload).filter(([k]) => !secret.includes(k)))
+  return JSON.stringify(kept)
+}
+
 async function finish(db: Executor, row: Claimed, status: OutboxStatus, error: string | null, now: Date) {
+  const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
+  const scrub = status === 'sent' ? scrubbed(payload) : undefined
   await db
     .updateTable('outbox_messages')
     .set({
       status,
+      ...(scrub ? { payload: scrub } : {}),
       locked_until: null,
       last_error: error,
       ...(status === 'sent' ? { sent_at: now } : {}),
@@ -115,7 +129,6 @@ async function finish(db: Executor, row: Claimed, status: OutboxStatus, error: s
     .where('id', '=', row.id)
     .execute()
   if (row.customer_id && status !== 'pending') {
-    const payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
     const what = typeof payload.subject === 'string' ? `"${payload.subject}"` : row.kind
     await appendTimelineEvent(db, systemActor(row.workspace_id), {
       customerId: row.customer_id,
