@@ -113,7 +113,9 @@ describe('customer import mapping and duplicates', () => {
       .getByRole('radio', { name: 'Keep this one' })
       .nth(keepColumn - 1)
       .check()
-    await compare.getByRole('button', { name: 'Merge Henriette Lockwood into Henrietta Lockwood' }).click()
+    await compare
+      .getByRole('button', { name: 'Merge Henriette Lockwood (KD-103) into Henrietta Lockwood (KD-102)' })
+      .click()
     const dialog = page.getByRole('dialog', {
       name: /Merge Henriette Lockwood \(KD-103\) into Henrietta Lockwood/,
     })

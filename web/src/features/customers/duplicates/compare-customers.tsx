@@ -159,7 +159,7 @@ export function CompareCustomers({
               disabled={busy}
               onClick={() => void merge()}
             >
-              {busy ? 'Merging…' : `Merge ${merged.name} into ${survivor.name}`}
+              {busy ? 'Merging…' : `Merge ${named(merged)} into ${named(survivor)}`}
             </button>
           ) : (
             <p className="muted">Merging needs the customers:write permission.</p>
