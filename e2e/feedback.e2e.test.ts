@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSurvey, issueInvitation } from '../src/modules/feedback/index.js'
 import { getWorkspaceBySlug, systemActor } from '../src/modules/platform/index.js'
 import { startTestServer } from '../test/test-server.js'
-import { launchBrowser, openPage, PHONE } from './browser.js'
+import { DESKTOP, launchBrowser, openPage, PHONE } from './browser.js'
 
 const WEB_INDEX = path.resolve(import.meta.dirname, '../web/dist/index.html')
 
@@ -16,7 +16,8 @@ beforeAll(async () => {
   if (!fs.existsSync(WEB_INDEX)) throw new Error('web/dist is missing: run `npm run build:web` first')
   server = await startTestServer()
   browser = await launchBrowser()
-})
+  // Seeding the whole demo workspace takes a while on a busy machine.
+}, 300_000)
 
 afterAll(async () => {
   await browser?.close()
@@ -50,7 +51,19 @@ async function invitation(kind: 'nps' | 'csat') {
 describe('survey answer page on a phone', () => {
   it('answers an NPS survey at 390×844: large labelled scores, comment, thanks, answer stored', async () => {
     const { ws, survey, customer, token } = await invitation('nps')
-    const { page, problems, context } = await openPage(browser, server.url, PHONE)
+    // A touch phone: taps, not clicks.
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (err) => errors.push(err.message))
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text())
+    })
     await page.goto(`/s/${token}`)
     const group = page.getByRole('group', { name: /recommend us to a friend/ })
     await group.waitFor()
@@ -82,7 +95,7 @@ describe('survey answer page on a phone', () => {
       comment: 'Quick delivery, but the app is slow.',
       answers: { improve: 'The app' },
     })
-    expect(problems.errors).toEqual([])
+    expect(errors).toEqual([])
     await context.close()
   })
 
@@ -112,6 +125,47 @@ describe('survey answer page on a phone', () => {
     const res = await page.goto('/s/not-a-real-token-at-all')
     expect(res?.status()).toBe(404)
     await page.getByRole('heading', { name: 'Survey not found' }).waitFor()
+    await context.close()
+  })
+
+  it('shows the demo feedback to the owner: analytics with intervals, follow-ups, ideas, the customer card', async () => {
+    const { page, problems, context } = await openPage(browser, server.url, DESKTOP)
+    await page.goto('/feedback')
+    await page.getByLabel('Email').fill(server.owner.email)
+    await page.getByLabel('Password').fill(server.owner.password)
+    await page.getByLabel('Password').press('Enter')
+    await page.getByRole('heading', { name: 'Feedback', level: 1 }).waitFor()
+    const score = page.getByTestId('feedback-score')
+    await score.waitFor()
+    expect(await score.textContent()).toMatch(/^[+-]?\d+$/)
+    await page
+      .getByText(/95 % interval -?\d+ to -?\d+/)
+      .first()
+      .waitFor()
+    await page.getByRole('img', { name: 'NPS per month' }).waitFor()
+    await page.getByLabel('By').selectOption('channel')
+    await page.getByRole('rowheader', { name: 'email' }).waitFor()
+
+    await page.getByRole('link', { name: 'Follow-ups' }).click()
+    await page.getByRole('link', { name: 'Follow-up case' }).first().waitFor()
+    await page.getByRole('link', { name: 'Ideas' }).click()
+    await page
+      .getByText(/asked by \d+ customers?/)
+      .first()
+      .waitFor()
+
+    // The customer page carries the latest scores beside the value card.
+    const ws = await getWorkspaceBySlug(server.db, 'demo')
+    const answered = await server.db
+      .selectFrom('survey_responses')
+      .select('customer_id')
+      .where('workspace_id', '=', ws.id)
+      .where('kind', '=', 'nps')
+      .orderBy('answered_at', 'desc')
+      .executeTakeFirstOrThrow()
+    await page.goto(`/customers/${answered.customer_id}`)
+    await page.getByRole('region', { name: 'Satisfaction' }).getByText('NPS').waitFor()
+    expect(problems.errors).toEqual([])
     await context.close()
   })
 })
