@@ -3,8 +3,8 @@ import type { Executor, Row } from '../../db/database.js'
 import { findOwned } from '../../db/find-owned.js'
 import { newId } from '../../db/ids.js'
 import { type Actor, recordAudit } from '../platform/index.js'
-import { MoneyInput } from '../purchases/index.js'
 import { EmpowermentError } from './empowerment.errors.js'
+import { AmountInput } from './money.js'
 
 export const GRANT_ACTION_KINDS = [
   'refund',
@@ -23,7 +23,7 @@ export const ActionTypeInput = z
     costRule: z
       .enum(['entered', 'fixed'])
       .describe('entered: the agent enters the amount; fixed: every grant costs fixedAmount'),
-    fixedAmount: MoneyInput.nullable().optional(),
+    fixedAmount: AmountInput.nullable().optional(),
     active: z.boolean().default(true),
   })
   .refine((a) => (a.costRule === 'fixed') === (a.fixedAmount != null), {

@@ -4,28 +4,44 @@ import { findOwned } from '../../db/find-owned.js'
 import { newId } from '../../db/ids.js'
 import { LIFECYCLE_STAGES } from '../customers/index.js'
 import { type Actor, ROLES, recordAudit } from '../platform/index.js'
-import { MoneyInput } from '../purchases/index.js'
 import { EmpowermentError, unknownReference } from './empowerment.errors.js'
+import { AmountInput } from './money.js'
 
 const Labels = z.array(z.string().trim().min(1).max(60)).max(50).default([])
 
-export const PolicyInput = z.object({
-  name: z.string().trim().min(1).max(80),
-  role: z.enum(ROLES as [string, ...string[]]).describe('The role this authority belongs to'),
-  teamId: z.uuid().nullable().optional().describe('Only members of this team; null = everyone in the role'),
-  maxPerGrant: MoneyInput.describe('Largest single grant without approval'),
-  maxPerCustomer: MoneyInput.nullable()
-    .optional()
-    .describe('Most granted to one customer within customerPeriodDays (every grant counts); null = no limit'),
-  customerPeriodDays: z.number().int().min(1).max(3660).default(30),
-  maxPerAgentMonth: MoneyInput.nullable()
-    .optional()
-    .describe('Most one person grants on their own authority per calendar month (UTC); null = no limit'),
-  tiers: Labels.describe('Customer value tiers this applies to; empty = all'),
-  categories: Labels.describe('Case categories this applies to; empty = all, and grants without a case'),
-  stages: z.array(z.enum(LIFECYCLE_STAGES)).max(10).default([]).describe('Lifecycle stages; empty = all'),
-  active: z.boolean().default(true),
-})
+export const PolicyInput = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    role: z.enum(ROLES as [string, ...string[]]).describe('The role this authority belongs to'),
+    teamId: z.uuid().nullable().optional().describe('Only members of this team; null = everyone in the role'),
+    maxPerGrant: AmountInput.describe('Largest single grant without approval'),
+    maxPerCustomer: AmountInput.nullable()
+      .optional()
+      .describe(
+        'Most granted to one customer within customerPeriodDays (every grant counts); null = no limit',
+      ),
+    customerPeriodDays: z.number().int().min(1).max(3660).default(30),
+    maxPerAgentMonth: AmountInput.nullable()
+      .optional()
+      .describe('Most one person grants on their own authority per calendar month (UTC); null = no limit'),
+    tiers: Labels.describe('Customer value tiers this applies to; empty = all'),
+    categories: Labels.describe('Case categories this applies to; empty = all, and grants without a case'),
+    stages: z.array(z.enum(LIFECYCLE_STAGES)).max(10).default([]).describe('Lifecycle stages; empty = all'),
+    active: z.boolean().default(true),
+  })
+  .meta({
+    examples: [
+      {
+        name: 'Agents, top tiers',
+        role: 'agent',
+        maxPerGrant: '150.00',
+        maxPerCustomer: '300.00',
+        customerPeriodDays: 30,
+        maxPerAgentMonth: '1500.00',
+        tiers: ['platinum', 'gold'],
+      },
+    ],
+  })
 export type PolicyInput = z.input<typeof PolicyInput>
 
 export const PolicyView = z.object({

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { Executor } from '../../db/database.js'
 import { newId } from '../../db/ids.js'
 import { type Actor, recordAudit } from '../platform/index.js'
-import { MoneyInput } from '../purchases/index.js'
 import { postCaseMessage, withTransaction } from '../service/index.js'
 import { appendLedgerEntry } from './append-ledger-entry.js'
 import { ApprovalView, getApprovalView } from './approval-view.js'
@@ -10,14 +9,14 @@ import { EmpowermentError } from './empowerment.errors.js'
 import { getLedgerEntryView, LedgerEntryView } from './ledger-view.js'
 import { loadGrantSubject } from './load-grant-subject.js'
 import { lockBudgets } from './lock-budgets.js'
-import { fromCents } from './money.js'
+import { AmountInput, fromCents } from './money.js'
 import { approvalRoute, resolveAuthority } from './resolve-authority.js'
 
 export const GrantInput = z.object({
   customerId: z.uuid(),
   caseId: z.uuid().nullable().optional(),
   actionTypeId: z.uuid(),
-  amount: MoneyInput.nullable().optional().describe('Required when the action type has an entered cost'),
+  amount: AmountInput.nullable().optional().describe('Required when the action type has an entered cost'),
   reason: z.string().trim().min(1).max(2000).describe('Why: shown on the case, the ledger and to approvers'),
   requestApproval: z
     .boolean()
