@@ -244,7 +244,7 @@ async function relevancePage(
           .where(rest)
           .where(match)
           .where(notExact)
-          .limit(RELEVANCE_CANDIDATES)
+          .limit(candidates)
           .as('m'),
       )
       .select('m.id')

@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely'
 import { z } from 'zod'
-import type { Executor } from '../../db/database.js'
+import type { CustomerMergesTable, Executor } from '../../db/database.js'
 import { isUuid } from '../../db/ids.js'
 import { keysetAfter } from '../../db/keyset.js'
 import { decodeCursor, type Page, type PageQuery, toPage } from '../../shared/pagination.js'
@@ -47,19 +48,19 @@ export async function listCustomerMerges(
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute()
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.id, r.id],
-    (r) => ({
-      id: r.id,
-      survivorId: r.survivor_id,
-      mergedCustomerId: r.merged_customer_id,
-      mergedExternalId: r.merged_external_id,
-      snapshot: r.snapshot,
-      moved: r.moved,
-      mergedBy: r.merged_by,
-      mergedAt: r.merged_at,
-    }),
-  )
+  return toPage(rows, query.limit, (r) => [r.id, r.id], toCustomerMergeView)
+}
+
+/** The API's view of a customer_merges row. */
+export function toCustomerMergeView(r: Selectable<CustomerMergesTable>): CustomerMergeView {
+  return {
+    id: r.id,
+    survivorId: r.survivor_id,
+    mergedCustomerId: r.merged_customer_id,
+    mergedExternalId: r.merged_external_id,
+    snapshot: r.snapshot,
+    moved: r.moved,
+    mergedBy: r.merged_by,
+    mergedAt: r.merged_at,
+  }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Executor } from '../../db/database.js'
 import { keysetAfter } from '../../db/keyset.js'
 import { decodeCursor, type Page, type PageQuery, toPage } from '../../shared/pagination.js'
-import { CustomerMergeView } from './list-customer-merges.js'
+import { CustomerMergeView, toCustomerMergeView } from './list-customer-merges.js'
 
 export const MergeHistoryEntryView = CustomerMergeView.extend({
   survivor: z
@@ -43,14 +43,7 @@ export async function listMergeHistory(
     query.limit,
     (r) => [r.id, r.id],
     (r) => ({
-      id: r.id,
-      survivorId: r.survivor_id,
-      mergedCustomerId: r.merged_customer_id,
-      mergedExternalId: r.merged_external_id,
-      snapshot: r.snapshot,
-      moved: r.moved,
-      mergedBy: r.merged_by,
-      mergedAt: r.merged_at,
+      ...toCustomerMergeView(r),
       survivor: r.survivor_row_id
         ? { id: r.survivor_row_id, name: r.survivor_name ?? '', externalId: r.survivor_external_id ?? null }
         : null,

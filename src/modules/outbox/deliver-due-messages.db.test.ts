@@ -113,6 +113,8 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
     ])
   })
 
+  // The crash and side-by-side workers sweep only their test's workspace: messages that earlier
+  // tests left due (retries, dead letters) belong to other workspaces.
   it('survives a worker killed mid-delivery: no message lost, none sent twice', async () => {
     const ws = await t.newWorkspace()
     const id = ws.workspace.id
@@ -139,7 +141,12 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
         )
       })
     const start = new Date()
-    void deliverDueMessages(t.db, { senders: { email: dying }, now: start, leaseSeconds: 60 })
+    void deliverDueMessages(t.db, {
+      senders: { email: dying },
+      now: start,
+      leaseSeconds: 60,
+      workspaceId: id,
+    })
     await expect.poll(() => settled, { timeout: 10_000 }).toBe(true)
     crashNext = false
     expect(smtp.received.filter((r) => r.subject === 'Crash test')).toHaveLength(0)
@@ -148,12 +155,14 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
     const inside = await deliverDueMessages(t.db, {
       senders: { email: real },
       now: new Date(start.getTime() + 30_000),
+      workspaceId: id,
     })
     expect(inside.sent).toBe(0)
     // After the lease, a restarted worker takes it over and delivers it exactly once.
     const after = await deliverDueMessages(t.db, {
       senders: { email: real },
       now: new Date(start.getTime() + 61_000),
+      workspaceId: id,
     })
     expect(after.sent).toBe(1)
     const got = smtp.received.filter((r) => r.subject === 'Crash test')
@@ -175,10 +184,10 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
       })
     const real = createEmailSender(async () => smtp.url)
     const [a, b] = await Promise.all([
-      deliverDueMessages(t.db, { senders: { email: real }, batch: 3 }),
-      deliverDueMessages(t.db, { senders: { email: real }, batch: 3 }),
+      deliverDueMessages(t.db, { senders: { email: real }, batch: 3, workspaceId: id }),
+      deliverDueMessages(t.db, { senders: { email: real }, batch: 3, workspaceId: id }),
     ])
-    const rest = await deliverDueMessages(t.db, { senders: { email: real } })
+    const rest = await deliverDueMessages(t.db, { senders: { email: real }, workspaceId: id })
     expect(a.sent + b.sent + rest.sent).toBe(6)
     const ids = smtp.received.filter((r) => r.subject === 'Pair').map((r) => r.messageId)
     expect(ids).toHaveLength(6)

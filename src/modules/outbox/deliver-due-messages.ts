@@ -26,6 +26,8 @@ export interface DeliverOptions {
    * row in `sending`; after the lease another worker takes it over (same idempotency key).
    */
   leaseSeconds?: number
+  /** Only this workspace's messages (a sweep for one tenant); by default every workspace's. */
+  workspaceId?: string
 }
 
 export interface DeliveryReport {
@@ -65,6 +67,7 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
     FROM (
       SELECT workspace_id, id FROM outbox_messages
       WHERE next_attempt_at <= ${now} AND kind IN (${sql.join(kinds)})
+        ${options.workspaceId ? sql`AND workspace_id = ${options.workspaceId}` : sql``}
         AND (status = 'pending' OR (status = 'sending' AND locked_until <= ${now}))
       ORDER BY next_attempt_at
       LIMIT ${options.batch ?? 20}

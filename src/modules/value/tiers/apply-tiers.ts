@@ -66,6 +66,12 @@ export async function applyTiersInParts(
   opts: { manualTiersWin: boolean; runId: string | null },
 ): Promise<number> {
   if (db.isTransaction) return applyTiersToCustomers(db, workspaceId, opts)
+  // The scores were just rewritten, and the customers may be freshly imported: with statistics
+  // from before, the planner expects a handful of rows and picks a nested loop that rescans one
+  // table per row of the other (at 100,000 customers: over 7 minutes instead of 8 seconds a part).
+  // ANALYZE reads a fixed-size sample, about a second at a million rows.
+  await sql`ANALYZE customer_values`.execute(db)
+  await sql`ANALYZE customers`.execute(db)
   let next = 0
   let changes = 0
   const worker = async () => {
