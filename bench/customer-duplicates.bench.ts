@@ -12,14 +12,7 @@ import { listDuplicatePairs } from '../src/modules/customers/list-duplicate-pair
 import { createWorkspace } from '../src/modules/platform/index.js'
 import { seededRandom } from '../src/modules/value/models/index.js'
 import { startTestPostgres } from '../test/postgres-server.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import type { Figure } from './bench-support.js'
 
 const N = 100_000
 const FIRST =

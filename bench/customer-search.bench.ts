@@ -11,14 +11,7 @@ import { buildApp } from '../src/http/app.js'
 import { recordNameWords } from '../src/modules/customers/index.js'
 import { createApiToken, createWorkspace, systemActor } from '../src/modules/platform/index.js'
 import { startTestPostgres } from '../test/postgres-server.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import { type Figure, timedClient } from './bench-support.js'
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
 const RUNS = 40
@@ -88,11 +81,6 @@ const LAST = [
   'Nakamura',
 ]
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number
-}
-
 export async function seedForExplain(db: ReturnType<typeof openPostgresDatabase>['db'], workspaceId: string) {
   return seed(db, workspaceId)
 }
@@ -149,27 +137,8 @@ export default async function bench(): Promise<Figure[]> {
     await seed(handle.db, ws.id)
     const seedSeconds = (performance.now() - seededAt) / 1000
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
-    const time = async (path: string, body?: object) => {
-      const t0 = performance.now()
-      const res = await fetch(`${base}${path}`, {
-        method: body ? 'POST' : 'GET',
-        headers,
-        ...(body && { body: JSON.stringify(body) }),
-      })
-      const text = await res.text()
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`)
-      return {
-        ms: performance.now() - t0,
-        json: JSON.parse(text) as { items: unknown[]; nextCursor: string | null },
-      }
-    }
-    const measure = async (path: string, body?: object) => {
-      for (let i = 0; i < 3; i++) await time(path, body)
-      const samples: number[] = []
-      for (let i = 0; i < RUNS; i++) samples.push((await time(path, body)).ms)
-      return p95(samples)
-    }
+    const { call: time, measure: timed } = timedClient(base, token)
+    const measure = (path: string, body?: object) => timed(path, { body, warmup: 3, runs: RUNS })
     const health = await measure('/healthz')
     const second = (await time('/api/customers?sort=name&limit=50')).json.nextCursor
     const shapes: [string, string, object?][] = [

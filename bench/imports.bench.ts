@@ -15,15 +15,8 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { startTestPostgres } from '../test/postgres-server.js'
+import type { Figure } from './bench-support.js'
 import { writeCustomersCsv, writePurchasesCsv } from './import-data.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
 
 interface ChildResult {
   customersMs: number

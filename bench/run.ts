@@ -4,14 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import type { Figure } from './bench-support.js'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
 const only = process.argv.slice(2)

@@ -11,25 +11,13 @@ import { buildApp } from '../src/http/app.js'
 import { createApiToken, createUser, createWorkspace, systemActor } from '../src/modules/platform/index.js'
 import { createPolicy, createRoutingRule, createTeam, sweepSla } from '../src/modules/service/index.js'
 import { startTestPostgres } from '../test/postgres-server.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import { type Figure, timedClient } from './bench-support.js'
 
 const N = Number(process.env.BENCH_CASES ?? 100_000)
 const CUSTOMERS = 20_000
 const RUNS = 60
 const CREATE = Number(process.env.BENCH_CREATE ?? 3000)
 const CONCURRENCY = 16
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] as number
-}
 
 type Db = ReturnType<typeof openPostgresDatabase>['db']
 
@@ -114,24 +102,8 @@ export default async function bench(): Promise<Figure[]> {
     const { teams } = await seed(handle.db, ws.id)
     const seedSeconds = (performance.now() - seededAt) / 1000
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
-    const call = async (path: string, body?: object) => {
-      const t0 = performance.now()
-      const res = await fetch(`${base}${path}`, {
-        method: body ? 'POST' : 'GET',
-        headers,
-        ...(body && { body: JSON.stringify(body) }),
-      })
-      const text = await res.text()
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`)
-      return { ms: performance.now() - t0, json: JSON.parse(text) as { nextCursor?: string | null } }
-    }
-    const measure = async (path: string) => {
-      for (let i = 0; i < 5; i++) await call(path)
-      const samples: number[] = []
-      for (let i = 0; i < RUNS; i++) samples.push((await call(path)).ms)
-      return p95(samples)
-    }
+    const { call, measure: timed } = timedClient(base, token)
+    const measure = (path: string) => timed(path, { warmup: 5, runs: RUNS })
     const health = await measure('/healthz')
     const big = teams[0]!
     const page2 = (await call(`/api/service/queues/${big}?limit=50`)).json.nextCursor

@@ -13,14 +13,7 @@ import {
   simulateGammaGamma,
   simulateParetoNbd,
 } from '../src/modules/value/models/index.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import type { Figure } from './bench-support.js'
 
 const BG = { r: 0.25, alpha: 30, a: 0.8, b: 2.5 }
 const PARETO = { r: 0.55, alpha: 70, s: 0.6, beta: 80 }

@@ -15,14 +15,7 @@ import { openPostgresDatabase } from '../src/db/dialects/postgres.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createWorkspace } from '../src/modules/platform/index.js'
 import { startTestPostgres } from '../test/postgres-server.js'
-
-interface Figure {
-  name: string
-  value: number
-  unit: string
-  target?: number
-  baseline?: number
-}
+import type { Figure } from './bench-support.js'
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)
 const SMALL = Math.round(N / 10)
