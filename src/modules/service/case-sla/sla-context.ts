@@ -13,31 +13,6 @@ export interface SlaContext {
   warningPercent: number
 }
 
-/** The policy for a requester: the internal one or the tier's, else the default one. */
-export async function choosePolicy(
-  db: Executor,
-  workspaceId: string,
-  requesterKind: 'customer' | 'internal',
-  tier: string | null,
-): Promise<{ id: string; calendar_id: string | null } | null> {
-  const row = await db
-    .selectFrom('sla_policies')
-    .select(['id', 'calendar_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) =>
-      eb.or([
-        requesterKind === 'internal'
-          ? eb('applies_to', '=', 'internal')
-          : eb.and([eb('applies_to', '=', 'tier'), eb('tier', '=', tier)]),
-        eb('applies_to', '=', 'default'),
-      ]),
-    )
-    .orderBy(sql`applies_to = 'default'`)
-    .limit(1)
-    .executeTakeFirst()
-  return row ?? null
-}
-
 /** One round trip: the policy's targets, the calendar and the warning share of the workspace. */
 export async function loadSlaContext(
   db: Executor,

@@ -82,7 +82,7 @@ export function selectCaseViews(db: Executor, workspaceId: string) {
 }
 export type CaseViewRow = Awaited<ReturnType<ReturnType<typeof selectCaseViews>['executeTakeFirstOrThrow']>>
 
-export const toCaseView = (r: CaseViewRow): CaseView => ({
+export const toCaseView = (r: Omit<CaseViewRow, 'priority_rank'>): CaseView => ({
   id: r.id,
   number: r.number,
   channel: r.channel,

@@ -1,20 +1,18 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../../db/database.js'
-import { findOwned } from '../../../db/find-owned.js'
 import { isUuid, newId } from '../../../db/ids.js'
-import { type Actor, recordAudit } from '../../platform/index.js'
+import { type Actor, auditRow } from '../../platform/index.js'
 import { evaluateCaseSla } from '../case-sla/evaluate-case-sla.js'
 import { slaColumns } from '../case-sla/save-case.js'
-import { choosePolicy, loadSlaContext, slaInputOf } from '../case-sla/sla-context.js'
+import { slaInputOf } from '../case-sla/sla-context.js'
 import { derivePriority } from '../config/priority-matrix.js'
-import { getServiceSettings } from '../config/service-settings.js'
-import { routeCase } from '../routing/route-case.js'
+import { loadsFor, routeCase } from '../routing/route-case.js'
 import { ServiceError, unknownReference } from '../service.errors.js'
-import { withTransaction } from '../with-transaction.js'
 import { CaseChannel, CasePriority, CaseUrgency, Category, Tag } from './case.constants.js'
-import { recordCaseEvent } from './case-events.js'
-import { type CaseView, getCase } from './case-view.js'
+import { caseEventRow } from './case-events.js'
+import { type CaseView, type CaseViewRow, toCaseView } from './case-view.js'
+import { loadNewCaseContext } from './new-case-context.js'
 
 export const CreateCaseInput = z
   .object({
@@ -54,19 +52,14 @@ export const CreateCaseInput = z
   })
 export type CreateCaseInput = z.input<typeof CreateCaseInput>
 
-/** Numbers are taken in their own statement: a rollback leaves a gap, never a wait (see migration). */
-async function nextCaseNumber(db: Executor, workspaceId: string): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    INSERT INTO case_numbers (workspace_id, last_number) VALUES (${workspaceId}, 1)
-    ON CONFLICT (workspace_id) DO UPDATE SET last_number = case_numbers.last_number + 1
-    RETURNING last_number AS n`.execute(db)
-  return rows[0]!.n
-}
-
 /**
  * Opens a case: priority from the workspace matrix (tier × urgency) unless overridden, the SLA
  * policy of the requester's tier (or internal/default), due times on the policy's calendar, and a
  * team and assignee by the routing rules unless given.
+ *
+ * Two round trips (three for a load-based rule): one reads everything the case is decided from
+ * and takes its number, one writes the case, its first history event, its audit row and the
+ * assignee's turn. One statement is atomic on its own, so no transaction is opened for it.
  *
  * @example await createCase(db, actor, { channel: 'phone', customerId, subject: 'Grinder jams' })
  */
@@ -84,113 +77,177 @@ export async function createCase(
       fields: [{ path: 'body.openedAt', message: 'must not be later than now' }],
     })
   const ws = actor.workspaceId
-  const number = await nextCaseNumber(db, ws)
-  return withTransaction(db, async (trx) => {
-    const customer = c.customerId
-      ? await trx
-          .selectFrom('customers')
-          .select(['id', 'name', 'tier', 'owner_id'])
-          .where('workspace_id', '=', ws)
-          .where('id', '=', c.customerId)
-          .executeTakeFirst()
-      : undefined
-    if (c.customerId && !customer) throw unknownReference('body.customerId', 'customer')
-    if (c.teamId && !(await findOwned(trx, 'service_teams', ws, c.teamId)))
-      throw unknownReference('body.teamId', 'team')
-    if (c.assigneeId && !(await activeUser(trx, ws, c.assigneeId)))
-      throw unknownReference('body.assigneeId', 'user')
-    const settings = await getServiceSettings(trx, ws)
-    const requesterKind = customer ? 'customer' : 'internal'
-    const tier = customer?.tier ?? null
-    const priority = c.priority ?? derivePriority(settings.priorityMatrix, { requesterKind, tier }, c.urgency)
-    const policy = await choosePolicy(trx, ws, requesterKind, tier)
-    const calendarId = policy?.calendar_id ?? settings.defaultCalendarId
-    const route = await routeCase(
-      trx,
-      ws,
-      {
-        channel: c.channel,
-        category: c.category ?? null,
-        tier,
-        requesterKind,
-        ownerId: customer?.owner_id ?? null,
-      },
-      { teamId: c.teamId, assigneeId: c.assigneeId, defaultTeamId: settings.defaultTeamId },
-    )
-    const ctx = await loadSlaContext(trx, ws, {
-      sla_policy_id: policy?.id ?? null,
-      calendar_id: calendarId,
+  const ctx = await loadNewCaseContext(db, ws, c)
+  const { customer, settings } = ctx
+  if (c.customerId && !customer) throw unknownReference('body.customerId', 'customer')
+  if (c.teamId && !ctx.teamNames.has(c.teamId)) throw unknownReference('body.teamId', 'team')
+  if (c.assigneeId && !ctx.assignee) throw unknownReference('body.assigneeId', 'user')
+  const requesterKind = customer ? 'customer' : 'internal'
+  const tier = customer?.tier ?? null
+  const priority = c.priority ?? derivePriority(settings.priorityMatrix, { requesterKind, tier }, c.urgency)
+  const facts = {
+    channel: c.channel,
+    category: c.category ?? null,
+    tier,
+    requesterKind,
+    ownerId: customer?.owner_id ?? null,
+  } as const
+  const given = { teamId: c.teamId, assigneeId: c.assigneeId }
+  const route = routeCase(
+    ctx.routing,
+    facts,
+    {
+      teamId: c.teamId,
+      assignee: ctx.assignee ? { userId: ctx.assignee.id, name: ctx.assignee.name } : undefined,
+      defaultTeamId: settings.defaultTeamId,
+    },
+    await loadsFor(db, ws, ctx.routing, facts, given),
+  )
+  const sla = slaColumns(
+    evaluateCaseSla(slaInputOf({ ...NEW_CASE, opened_at: openedAt }, ctx.slaFor(priority)), now),
+    now,
+    false,
+  )
+  const row: NewCaseRow = {
+    ...NEW_CASE,
+    workspace_id: ws,
+    id: newId(),
+    number: ctx.number,
+    channel: c.channel,
+    requester_kind: requesterKind,
+    customer_id: customer?.id ?? null,
+    department: customer ? null : (c.department ?? null),
+    subject: c.subject,
+    description: c.description,
+    category: c.category ?? null,
+    urgency: c.urgency,
+    tier,
+    priority,
+    priority_source: c.priority ? 'override' : 'matrix',
+    priority_reason: c.priority ? (c.priorityReason ?? null) : null,
+    team_id: route.teamId,
+    assignee_id: route.assignee?.userId ?? null,
+    tags: [...new Set(c.tags)],
+    sla_policy_id: ctx.policyId,
+    calendar_id: ctx.calendarId,
+    opened_at: openedAt,
+    first_response_due_at: sla.first_response_due_at ?? null,
+    next_response_due_at: sla.next_response_due_at ?? null,
+    resolution_due_at: sla.resolution_due_at ?? null,
+    next_due_at: sla.next_due_at ?? null,
+    sla_check_at: sla.sla_check_at ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  }
+  const names = {
+    customer_name: customer?.name ?? null,
+    team_name: route.teamId ? (ctx.teamNames.get(route.teamId) ?? null) : null,
+  }
+  const event = caseEventRow(actor, row, {
+    type: 'case.opened',
+    summary: `Case #${row.number} opened (${c.channel.replace('_', ' ')}): ${c.subject}`,
+    data: {
+      number: row.number,
+      channel: c.channel,
       priority,
-    })
-    const fresh = {
-      opened_at: openedAt,
-      sla_pauses: [],
-      sla_paused_since: null,
-      first_responded_at: null,
-      next_response_started_at: null,
-      next_responses: 0,
-      resolved_at: null,
-      status: 'new' as const,
-      merged_into_id: null,
-      sla_warned: [],
-      sla_breached: [],
-    }
-    const sla = slaColumns(evaluateCaseSla(slaInputOf(fresh, ctx), now), now, false)
-    const id = newId()
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        workspace_id: ws,
-        id,
-        number,
-        channel: c.channel,
-        requester_kind: requesterKind,
-        customer_id: customer?.id ?? null,
-        department: customer ? null : (c.department ?? null),
-        subject: c.subject,
-        description: c.description,
-        category: c.category ?? null,
-        urgency: c.urgency,
-        tier,
-        priority,
-        priority_source: c.priority ? 'override' : 'matrix',
-        priority_reason: c.priority ? (c.priorityReason ?? null) : null,
-        team_id: route.teamId,
-        assignee_id: route.assigneeId,
-        tags: [...new Set(c.tags)],
-        sla_policy_id: policy?.id ?? null,
-        calendar_id: calendarId,
-        opened_at: openedAt,
-        first_response_due_at: sla.first_response_due_at ?? null,
-        resolution_due_at: sla.resolution_due_at ?? null,
-        next_due_at: sla.next_due_at ?? null,
-        sla_check_at: sla.sla_check_at ?? null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning(['id', 'customer_id'])
-      .executeTakeFirstOrThrow()
-    await recordCaseEvent(trx, actor, row, {
-      type: 'case.opened',
-      summary: `Case #${number} opened (${c.channel.replace('_', ' ')}): ${c.subject}`,
-      data: {
-        number,
-        channel: c.channel,
-        priority,
-        prioritySource: c.priority ? 'override' : 'matrix',
-        teamId: route.teamId,
-        assigneeId: route.assigneeId,
-        routedBy: route.how,
-        ruleId: route.ruleId,
-      },
-      at: openedAt,
-    })
-    const view = await getCase(trx, ws, id)
-    await recordAudit(trx, actor, { action: 'case.created', entityType: 'case', entityId: id, after: view })
-    return view
+      prioritySource: row.priority_source,
+      teamId: route.teamId,
+      assigneeId: row.assignee_id,
+      routedBy: route.how,
+      ruleId: route.ruleId,
+    },
+    at: openedAt,
   })
+  const audit = auditRow(actor, {
+    action: 'case.created',
+    entityType: 'case',
+    entityId: row.id,
+    after: toCaseView({ ...row, ...names, assignee_name: route.assignee?.name ?? null }),
+  })
+  // Round robin: the statement takes the longest-waiting candidate no concurrent creation holds,
+  // so the event and audit rows take the assignee from the inserted case, not from `row`.
+  const rr = route.roundRobin
+  const assigneeOfCase = sql<Record<string, unknown>>`(
+    SELECT jsonb_build_object('assigneeId', i.assignee_id, 'assigneeName', u.name) FROM ins i
+    LEFT JOIN users u ON u.workspace_id = i.workspace_id AND u.id = i.assignee_id)`
+  const created = await db
+    .with('turn', (qc) =>
+      route.assignee && route.teamId
+        ? qc
+            .updateTable('service_team_members')
+            .set({ last_assigned_at: sql`clock_timestamp()` })
+            .where('workspace_id', '=', ws)
+            .where('team_id', '=', route.teamId)
+            .where('user_id', '=', (eb) =>
+              rr
+                ? eb
+                    .selectFrom('service_team_members')
+                    .select('user_id')
+                    .where('workspace_id', '=', ws)
+                    .where('team_id', '=', rr.teamId)
+                    .where('user_id', 'in', rr.candidates)
+                    .orderBy(sql`last_assigned_at NULLS FIRST`)
+                    .orderBy('user_id')
+                    .limit(1)
+                    .forUpdate()
+                    .skipLocked()
+                : eb.val(route.assignee!.userId),
+            )
+            .returning('user_id')
+        : qc.selectFrom('users').select('id as user_id').where(sql<boolean>`false`),
+    )
+    .with('ins', (qc) =>
+      qc
+        .insertInto('cases')
+        .values({
+          ...row,
+          sla_pauses: '[]',
+          assignee_id: rr
+            ? sql<string>`coalesce((SELECT user_id FROM turn), ${row.assignee_id}::uuid)`
+            : row.assignee_id,
+        })
+        .returningAll(),
+    )
+    .with('ev', (qc) =>
+      qc.insertInto('case_events').values({
+        ...event,
+        data: sql`${event.data}::jsonb || (SELECT jsonb_build_object('assigneeId', assignee_id) FROM ins)`,
+      }),
+    )
+    .with('au', (qc) =>
+      qc.insertInto('audit_log').values({ ...audit, after: sql`${audit.after}::jsonb || ${assigneeOfCase}` }),
+    )
+    .selectFrom('ins')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.workspace_id', '=', 'ins.workspace_id').onRef('u.id', '=', 'ins.assignee_id'),
+    )
+    .selectAll('ins')
+    .select('u.name as assignee_name')
+    .executeTakeFirstOrThrow()
+  return toCaseView({ ...created, ...names })
 }
+
+/** The columns a new case starts with; the rest are decided by `createCase`. */
+const NEW_CASE = {
+  status: 'new',
+  merged_into_id: null,
+  first_responded_at: null,
+  first_response_met: null,
+  next_response_started_at: null,
+  next_responses: 0,
+  next_response_breaches: 0,
+  resolution_met: null,
+  sla_pauses: [],
+  sla_paused_since: null,
+  sla_warned: [],
+  sla_breached: [],
+  escalation_level: 0,
+  resolved_at: null,
+  closed_at: null,
+  reopened_count: 0,
+} as const satisfies Partial<CaseViewRow>
+type NewCaseRow = Omit<CaseViewRow, 'priority_rank' | 'customer_name' | 'team_name' | 'assignee_name'>
 
 export async function activeUser(db: Executor, workspaceId: string, userId: string) {
   if (!isUuid(userId)) return undefined

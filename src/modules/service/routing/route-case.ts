@@ -1,5 +1,4 @@
-import { sql } from 'kysely'
-import type { Executor, Row } from '../../../db/database.js'
+import type { Executor } from '../../../db/database.js'
 import type { CaseChannel } from '../cases/case.constants.js'
 
 /** What routing looks at: the new case and its customer. */
@@ -12,17 +11,48 @@ export interface RoutingFacts {
   ownerId: string | null
 }
 
+/** The active rules in order, and the available, active members of their teams. */
+export interface RoutingConfig {
+  rules: {
+    id: string
+    team_id: string
+    strategy: 'manual' | 'round_robin' | 'least_loaded'
+    match_channels: string[]
+    match_categories: string[]
+    match_tiers: string[]
+    match_requester: 'customer' | 'internal' | null
+    use_skills: boolean
+    key_account_first: boolean
+  }[]
+  members: {
+    team_id: string
+    user_id: string
+    name: string
+    skills: string[]
+    max_open: number | null
+    last_assigned_at: Date | null
+  }[]
+}
+type Rule = RoutingConfig['rules'][number]
+type Member = RoutingConfig['members'][number]
+
 export interface RoutingDecision {
   teamId: string | null
-  assigneeId: string | null
   ruleId: string | null
   /** How the assignee was chosen, for the case history. */
   how: 'given' | 'key_account_owner' | 'round_robin' | 'least_loaded' | 'queue'
+  /**
+   * The member chosen, whose turn the creating statement records (`last_assigned_at`). For round
+   * robin the statement itself takes the longest-waiting of `candidates` that no concurrent
+   * creation holds (FOR UPDATE SKIP LOCKED), and `assignee` is only the fallback when all are held.
+   */
+  assignee: { userId: string; name: string } | null
+  roundRobin: { teamId: string; candidates: string[] } | null
 }
 
 const lower = (xs: string[]) => xs.map((x) => x.toLowerCase())
 
-function matches(rule: Row<'routing_rules'>, f: RoutingFacts): boolean {
+function matches(rule: Rule, f: RoutingFacts): boolean {
   if (rule.match_channels.length && !rule.match_channels.includes(f.channel)) return false
   if (
     rule.match_categories.length &&
@@ -34,127 +64,88 @@ function matches(rule: Row<'routing_rules'>, f: RoutingFacts): boolean {
   return true
 }
 
+/** Open cases per member, only for rules that need them (a load strategy or a ceiling). */
+export async function loadsFor(
+  db: Executor,
+  workspaceId: string,
+  config: RoutingConfig,
+  facts: RoutingFacts,
+  given: { teamId?: string | undefined; assigneeId?: string | undefined },
+): Promise<Map<string, number>> {
+  const load = new Map<string, number>()
+  if (given.assigneeId) return load
+  const rule = matchingRule(config, facts, given.teamId)
+  if (!rule || rule.strategy === 'manual') return load
+  const members = config.members.filter((m) => m.team_id === rule.team_id)
+  if (rule.strategy !== 'least_loaded' && !members.some((m) => m.max_open !== null)) return load
+  if (members.length === 0) return load
+  const counts = await db
+    .selectFrom('cases')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      'assignee_id',
+      'in',
+      members.map((m) => m.user_id),
+    )
+    .where('status', 'not in', ['resolved', 'closed'])
+    .groupBy('assignee_id')
+    .execute()
+  for (const c of counts) if (c.assignee_id) load.set(c.assignee_id, Number(c.n))
+  return load
+}
+
+const matchingRule = (config: RoutingConfig, facts: RoutingFacts, teamId: string | undefined) =>
+  config.rules.find((r) => (teamId === undefined || r.team_id === teamId) && matches(r, facts)) ?? null
+
 /**
  * Team and assignee for a new case. An explicit team or assignee wins; otherwise the first active
  * rule (by position) that matches gives the team and how to pick a member, and cases no rule
- * matches go to the default team's queue unassigned.
+ * matches go to the default team's queue unassigned. `load` comes from `loadsFor`.
  */
-export async function routeCase(
-  trx: Executor,
-  workspaceId: string,
+export function routeCase(
+  config: RoutingConfig,
   facts: RoutingFacts,
-  given: { teamId?: string | undefined; assigneeId?: string | undefined; defaultTeamId: string | null },
-): Promise<RoutingDecision> {
-  const rules = await trx
-    .selectFrom('routing_rules')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('active', '=', true)
-    .$if(given.teamId !== undefined, (qb) => qb.where('team_id', '=', given.teamId as string))
-    .orderBy('position')
-    .orderBy('id')
-    .execute()
-  const rule = rules.find((r) => matches(r, facts)) ?? null
+  given: {
+    teamId?: string | undefined
+    assignee?: { userId: string; name: string } | undefined
+    defaultTeamId: string | null
+  },
+  load: Map<string, number>,
+): RoutingDecision {
+  const rule = matchingRule(config, facts, given.teamId)
   const teamId = given.teamId ?? rule?.team_id ?? given.defaultTeamId
-  if (given.assigneeId)
-    return { teamId, assigneeId: given.assigneeId, ruleId: rule?.id ?? null, how: 'given' }
-  if (!rule || rule.strategy === 'manual' || !teamId)
-    return { teamId, assigneeId: null, ruleId: rule?.id ?? null, how: 'queue' }
-  const picked = await pickMember(trx, workspaceId, rule, facts)
-  return { teamId, assigneeId: picked?.userId ?? null, ruleId: rule.id, how: picked?.how ?? 'queue' }
-}
-
-async function pickMember(
-  trx: Executor,
-  workspaceId: string,
-  rule: Row<'routing_rules'>,
-  facts: RoutingFacts,
-): Promise<{ userId: string; how: RoutingDecision['how'] } | null> {
-  const members = await trx
-    .selectFrom('service_team_members as m')
-    .innerJoin('users as u', (j) =>
-      j.onRef('u.workspace_id', '=', 'm.workspace_id').onRef('u.id', '=', 'm.user_id'),
-    )
-    .select(['m.user_id', 'm.skills', 'm.max_open', 'm.last_assigned_at'])
-    .where('m.workspace_id', '=', workspaceId)
-    .where('m.team_id', '=', rule.team_id)
-    .where('m.available', '=', true)
-    .where('u.active', '=', true)
-    .execute()
-  if (members.length === 0) return null
-  // Open-case counts only when they matter: a load strategy, or a member with a ceiling.
-  const load = new Map<string, number>()
-  if (rule.strategy === 'least_loaded' || members.some((m) => m.max_open !== null)) {
-    const counts = await trx
-      .selectFrom('cases')
-      .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId)
-      .where(
-        'assignee_id',
-        'in',
-        members.map((m) => m.user_id),
-      )
-      .where('status', 'not in', ['resolved', 'closed'])
-      .groupBy('assignee_id')
-      .execute()
-    for (const c of counts) if (c.assignee_id) load.set(c.assignee_id, Number(c.n))
-  }
-  let candidates = members.filter((m) => m.max_open === null || (load.get(m.user_id) ?? 0) < m.max_open)
-  if (candidates.length === 0) return null
-  if (rule.key_account_first && facts.ownerId && candidates.some((m) => m.user_id === facts.ownerId)) {
-    await touch(trx, workspaceId, rule.team_id, facts.ownerId)
-    return { userId: facts.ownerId, how: 'key_account_owner' }
-  }
+  const ruleId = rule?.id ?? null
+  const queue = { teamId, ruleId, how: 'queue', assignee: null, roundRobin: null } as const
+  if (given.assignee) return { ...queue, how: 'given', assignee: given.assignee }
+  if (!rule || rule.strategy === 'manual' || !teamId) return queue
+  let candidates = config.members.filter(
+    (m) => m.team_id === rule.team_id && (m.max_open === null || (load.get(m.user_id) ?? 0) < m.max_open),
+  )
+  if (candidates.length === 0) return queue
+  const pick = (m: Member, how: RoutingDecision['how']): RoutingDecision => ({
+    ...queue,
+    how,
+    assignee: { userId: m.user_id, name: m.name },
+  })
+  const owner = facts.ownerId && rule.key_account_first && candidates.find((m) => m.user_id === facts.ownerId)
+  if (owner) return pick(owner, 'key_account_owner')
   if (rule.use_skills && facts.category) {
     const wanted = facts.category.toLowerCase()
     const skilled = candidates.filter((m) => lower(m.skills).includes(wanted))
     if (skilled.length > 0) candidates = skilled
   }
-  const byWait = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
+  const byWait = (a: Member, b: Member) =>
     (a.last_assigned_at?.getTime() ?? -Infinity) - (b.last_assigned_at?.getTime() ?? -Infinity) ||
     (a.user_id < b.user_id ? -1 : 1)
   if (rule.strategy === 'least_loaded') {
     const best = [...candidates].sort(
       (a, b) => (load.get(a.user_id) ?? 0) - (load.get(b.user_id) ?? 0) || byWait(a, b),
     )[0]!
-    await touch(trx, workspaceId, rule.team_id, best.user_id)
-    return { userId: best.user_id, how: 'least_loaded' }
+    return pick(best, 'least_loaded')
   }
-  // Round robin: the member who has waited longest. SKIP LOCKED lets concurrent creations, each
-  // holding the row it took until commit, hand out different members instead of queueing.
-  const taken = await trx
-    .updateTable('service_team_members')
-    .set({ last_assigned_at: sql`clock_timestamp()` })
-    .where('workspace_id', '=', workspaceId)
-    .where('team_id', '=', rule.team_id)
-    .where('user_id', '=', (eb) =>
-      eb
-        .selectFrom('service_team_members')
-        .select('user_id')
-        .where('workspace_id', '=', workspaceId)
-        .where('team_id', '=', rule.team_id)
-        .where(
-          'user_id',
-          'in',
-          candidates.map((m) => m.user_id),
-        )
-        .orderBy(sql`last_assigned_at NULLS FIRST`)
-        .orderBy('user_id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returning('user_id')
-    .executeTakeFirst()
-  return { userId: taken?.user_id ?? [...candidates].sort(byWait)[0]!.user_id, how: 'round_robin' }
-}
-
-async function touch(trx: Executor, workspaceId: string, teamId: string, userId: string) {
-  await trx
-    .updateTable('service_team_members')
-    .set({ last_assigned_at: sql`clock_timestamp()` })
-    .where('workspace_id', '=', workspaceId)
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', userId)
-    .execute()
+  return {
+    ...pick([...candidates].sort(byWait)[0]!, 'round_robin'),
+    roundRobin: { teamId: rule.team_id, candidates: candidates.map((m) => m.user_id) },
+  }
 }
