@@ -112,7 +112,7 @@ export function registerFeedbackCommands(program: Command): void {
       })
       console.log(
         `${r.scheduled} scheduled, ${r.suppressed} suppressed, ${r.invitations} invitations, ${r.reminders} reminders, ` +
-          `${r.expired} expired; outbox: ${r.sent} sent, ${r.retried} to retry, ${r.dead} dead`,
+          `${r.expired} expired; outbox: ${r.sent} sent, ${r.retried} to retry, ${r.dead} dead, ${r.released} left for the next run`,
       )
     })
   feedback

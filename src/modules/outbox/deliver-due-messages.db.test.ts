@@ -193,4 +193,42 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
     expect(ids).toHaveLength(6)
     expect(new Set(ids).size).toBe(6)
   })
+
+  it('never holds a message past its lease: a slow send fails in time, the rest go back unstarted', async () => {
+    const ws = await t.newWorkspace()
+    const id = ws.workspace.id
+    const queued = []
+    for (let i = 0; i < 3; i++)
+      queued.push(
+        await enqueueMessage(t.db, id, {
+          kind: 'email',
+          idempotencyKey: `slow-${i}`,
+          payload: mail('s@x.test', 'S'),
+        }),
+      )
+    const started: string[] = []
+    // The first send hangs (a server that accepted the connection and went silent).
+    const hanging: OutboxSender = (m) => {
+      started.push(m.idempotencyKey)
+      return new Promise(() => {})
+    }
+    const r = await deliverDueMessages(t.db, {
+      senders: { email: hanging },
+      leaseSeconds: 1,
+      workspaceId: id,
+    })
+    expect(started).toEqual(['slow-0'])
+    expect(r).toEqual({ sent: 0, retried: 1, dead: 0, released: 2 })
+    const first = await statusOf(id, queued[0]!.id)
+    expect(first).toMatchObject({ status: 'pending', attempts: 1, locked_until: null })
+    expect(first.last_error).toMatch(/not delivered within/)
+    for (const q of queued.slice(1))
+      expect(await statusOf(id, q.id)).toMatchObject({ status: 'pending', attempts: 0, locked_until: null })
+    // The released ones are due at once; the failed one waits for its back-off.
+    const next = await deliverDueMessages(t.db, {
+      senders: { email: createEmailSender(async () => smtp.url) },
+      workspaceId: id,
+    })
+    expect(next).toEqual({ sent: 2, retried: 0, dead: 0, released: 0 })
+  })
 })

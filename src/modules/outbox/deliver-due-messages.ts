@@ -34,6 +34,8 @@ export interface DeliveryReport {
   sent: number
   retried: number
   dead: number
+  /** Claimed but not started before half the lease was gone: back to pending, attempt not counted. */
+  released: number
 }
 
 interface Claimed {
@@ -58,7 +60,7 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
   const now = options.now ?? new Date()
   const lease = options.leaseSeconds ?? 120
   const kinds = Object.keys(options.senders)
-  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 }
+  const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, released: 0 }
   if (kinds.length === 0) return report
   const { rows } = await sql<Claimed>`
     UPDATE outbox_messages o
@@ -76,7 +78,17 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
     WHERE o.workspace_id = due.workspace_id AND o.id = due.id
     RETURNING o.workspace_id, o.id, o.kind, o.idempotency_key, o.payload, o.customer_id, o.attempts,
       o.max_attempts`.execute(db)
-  for (const row of rows) {
+  // A worker must be done with a message before its lease ends, or a second worker takes it over
+  // while the first is still sending. So a message is only started in the first half of the
+  // lease, and a send still running at the end of that half counts as failed (retried later).
+  const claimedAt = performance.now()
+  const halfLeaseMs = (lease * 1000) / 2
+  for (const [i, row] of rows.entries()) {
+    const left = halfLeaseMs - (performance.now() - claimedAt)
+    if (left <= 0) {
+      report.released += await release(db, rows.slice(i))
+      break
+    }
     const sender = options.senders[row.kind]
     const message: OutboxMessage = {
       workspaceId: row.workspace_id,
@@ -88,7 +100,7 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
     }
     try {
       if (!sender) throw new Error(`no sender for ${row.kind}`)
-      await sender(message)
+      await withinMs(sender(message), left)
       await finish(db, row, 'sent', null, now)
       report.sent++
     } catch (error) {
@@ -100,6 +112,31 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
     }
   }
   return report
+}
+
+async function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not delivered within ${Math.round(ms)} ms of its lease`)), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Hands claimed, unstarted messages back as they were before the claim. */
+async function release(db: Executor, rows: Claimed[]): Promise<number> {
+  for (const row of rows)
+    await db
+      .updateTable('outbox_messages')
+      .set({ status: 'pending', attempts: row.attempts - 1, locked_until: null })
+      .where('workspace_id', '=', row.workspace_id)
+      .where('id', '=', row.id)
+      .where('status', '=', 'sending')
+      .execute()
+  return rows.length
 }
 
 /**

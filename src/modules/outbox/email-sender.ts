@@ -10,6 +10,12 @@ export interface EmailPayload {
 }
 
 /**
+ * nodemailer waits up to 2 minutes to connect and 10 minutes on a silent socket by default; a
+ * hung server would then hold the whole batch past its lease (120 s, see deliverDueMessages).
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }
+
+/**
  * Sends `email` messages over SMTP with nodemailer. The SMTP server is chosen per workspace
  * (`smtpUrlFor`), e.g. from workspace settings with `CENTRIC_SMTP_URL` as the fallback.
  */
@@ -20,7 +26,7 @@ export function createEmailSender(
     const url = await smtpUrlFor(message.workspaceId)
     if (!url) throw new Error('no SMTP server configured (CENTRIC_SMTP_URL or feedback settings)')
     const p = message.payload as unknown as EmailPayload
-    const transport = nodemailer.createTransport(url)
+    const transport = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS })
     try {
       await transport.sendMail({
         from: p.from,
