@@ -112,5 +112,16 @@ function describeRun(run: ValueRunView): string {
     run.customersScored === null
       ? 'evaluated against the holdout (nothing written)'
       : `scored ${run.customersScored} customers, ${run.tierChanges} tier changes`
-  return `value run ${run.id}: ${run.options.model} (${params}; log-likelihood ${r.logLikelihood.toFixed(2)}); ${what} in ${(ms / 1000).toFixed(1)} s`
+  return `value run ${run.id}: ${run.options.model} (${params}; log-likelihood ${r.logLikelihood.toFixed(2)}); ${what} in ${seconds(ms)} s (${phases(r.timings)})`
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1)
+
+/** "summarise 1.3 s, fit 0.7 s, …" in the order the phases run (the stored result sorts its keys). */
+function phases(timings: Record<string, number>): string {
+  const order = ['summarise', 'fit', 'predict', 'write', 'tiers']
+  return order
+    .filter((name) => timings[`${name}Ms`] !== undefined)
+    .map((name) => `${name} ${seconds(timings[`${name}Ms`]!)} s`)
+    .join(', ')
 }

@@ -7,6 +7,7 @@ import * as m0030 from './2026_11_23_0030_imports.js'
 import * as m0045 from './2026_11_23_0045_customer_name_words.js'
 import * as m0050 from './2026_11_23_0050_empowerment.js'
 import * as m0060 from './2026_11_23_0060_feedback.js'
+import * as m0070 from './2026_11_23_0070_customers_tier_hot.js'
 
 /** Append-only: add new migrations at the end with a later, sortable name. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0045_customer_name_words': m0045,
   '2026_11_23_0050_empowerment': m0050,
   '2026_11_23_0060_feedback': m0060,
+  '2026_11_23_0070_customers_tier_hot': m0070,
 }

@@ -45,12 +45,22 @@ export function rfmSegmentSql(r: RawBuilder<unknown>, f: RawBuilder<unknown>): R
 }
 
 /**
- * A quintile score 1–5 over the scored customers, ascending in `order`: 1 + ⌊5·(rank − 1)/n⌋,
- * `n` being the number of customers. It is ntile(5) except that equal values share a score
- * (ntile would split a tie across tiles, so two identical one-time buyers could land in
- * different segments). `n` comes from the caller, not count(*) OVER (): a whole-partition
- * window spools every row and re-reads the spool once it outgrows work_mem.
+ * A quintile score 1–5 over the scored customers, ascending: 1 + ⌊5·(rank − 1)/n⌋, `n` being the
+ * number of customers and rank − 1 the number of customers with a smaller value (`below`, from
+ * `countsBelowSql`). It is ntile(5) except that equal values share a score (ntile would split a
+ * tie across tiles, so two identical one-time buyers could land in different segments).
  */
-export function quintileSql(order: RawBuilder<unknown>, n: RawBuilder<unknown>): RawBuilder<number> {
-  return sql<number>`(1 + floor(5 * (rank() OVER (ORDER BY ${order}) - 1)::float8 / ${n}))::int`
+export function quintileSql(below: RawBuilder<unknown>, n: RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`(1 + floor(5 * ${below}::float8 / ${n}))::int`
+}
+
+/**
+ * Each distinct value of `column` in `table` with the number of rows below it (`v`, `below`):
+ * rank() − 1 without sorting every row, only the distinct values (a few hundred purchase days,
+ * a few dozen frequencies). Join it back on the value.
+ */
+export function countsBelowSql(table: string, column: string): RawBuilder<unknown> {
+  const c = sql.ref(column)
+  return sql`SELECT ${c} AS v, (sum(count(*)) OVER (ORDER BY ${c}) - count(*))::int8 AS below
+    FROM ${sql.table(table)} GROUP BY ${c}`
 }

@@ -30,9 +30,11 @@ export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: 
     CREATE TEMP TABLE value_stage AS
     WITH d AS (
       SELECT p.customer_id, (p.occurred_at AT TIME ZONE ${w.timezone})::date AS day,
-        sum(p.amount) AS spend,
+        -- In whole cents (amounts have two decimals): an int8 sum keeps a small fixed state per
+        -- group, where a numeric one takes about 800 bytes (209 MB at 100,000 customers).
+        sum((p.amount * 100)::int8) AS spend,
         -- A line without a cost falls back to its product's unit cost (as purchases do on entry).
-        sum(coalesce(p.cost, pr.unit_cost * p.quantity, 0)) AS cogs
+        sum((coalesce(p.cost, pr.unit_cost * p.quantity, 0) * 100)::int8) AS cogs
       FROM purchases p
       LEFT JOIN products pr ON pr.workspace_id = p.workspace_id AND pr.id = p.product_id
       WHERE p.workspace_id = ${workspaceId} AND p.status = 'completed'
@@ -45,12 +47,12 @@ export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: 
       (count(*) FILTER (WHERE day > first_day AND day <= ${w.calibrationEnd}::date))::int AS x,
       max(day) FILTER (WHERE day <= ${w.calibrationEnd}::date) - first_day AS recency_days,
       ${w.calibrationEnd}::date - first_day AS age_days,
-      coalesce(sum(spend) FILTER (WHERE day > first_day AND day <= ${w.calibrationEnd}::date), 0) AS repeat_spend,
-      sum(spend) FILTER (WHERE day <= ${w.calibrationEnd}::date) AS calibration_spend,
+      coalesce(sum(spend) FILTER (WHERE day > first_day AND day <= ${w.calibrationEnd}::date), 0) * 0.01 AS repeat_spend,
+      sum(spend) FILTER (WHERE day <= ${w.calibrationEnd}::date) * 0.01 AS calibration_spend,
       (count(*) FILTER (WHERE day > ${w.calibrationEnd}::date AND day <= ${w.holdoutEnd}::date))::int AS holdout_x,
       count(*)::int AS purchase_days,
-      sum(spend) AS revenue,
-      sum(cogs) AS cost_of_goods
+      sum(spend) * 0.01 AS revenue,
+      sum(cogs) * 0.01 AS cost_of_goods
     FROM f
     GROUP BY customer_id, first_day
     HAVING first_day <= ${w.calibrationEnd}::date`.execute(session)
@@ -61,4 +63,5 @@ export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: 
 export async function dropStage(session: Kysely<DB>) {
   await sql`DROP TABLE IF EXISTS value_stage`.execute(session)
   await sql`DROP TABLE IF EXISTS value_keys`.execute(session)
+  await sql`DROP TABLE IF EXISTS value_scores`.execute(session)
 }

@@ -1,5 +1,11 @@
-import { sql } from 'kysely'
-import type { Executor } from '../../../db/database.js'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { DB, Executor } from '../../../db/database.js'
+import { withSession } from '../scoring/session.js'
+
+interface ApplyOptions {
+  manualTiersWin: boolean
+  runId: string | null
+}
 
 /**
  * Sets customers.tier from the scores (tier_source 'value'), set-based, and puts one
@@ -12,27 +18,48 @@ import type { Executor } from '../../../db/database.js'
 export async function applyTiersToCustomers(
   db: Executor,
   workspaceId: string,
-  opts: { manualTiersWin: boolean; runId: string | null },
-  part: { of: number; index: number } = { of: 1, index: 0 },
+  opts: ApplyOptions,
 ): Promise<number> {
-  // A part is the customers whose id's last byte (random in a UUIDv7) falls in it.
-  const inPart =
-    part.of > 1 ? sql`AND get_byte(uuid_send(c0.id), 15) % ${part.of}::int = ${part.index}::int` : sql``
+  return applyChanges(db, workspaceId, opts, tierChanges(workspaceId, opts))
+}
+
+/**
+ * The customers whose tier the scores change: id, tier and source now, the new tier, and the
+ * row's line number in its page (ctid is (page, line); as a point, [1] is the line).
+ */
+function tierChanges(workspaceId: string, opts: ApplyOptions): RawBuilder<unknown> {
+  return sql`
+    SELECT c0.id, c0.tier AS old_tier, c0.tier_source AS old_source, v.value_tier AS new_tier,
+      ((c0.ctid::text::point)[1])::int AS line
+    FROM customers c0
+    LEFT JOIN customer_values v ON v.workspace_id = c0.workspace_id AND v.customer_id = c0.id
+    WHERE c0.workspace_id = ${workspaceId}
+      AND CASE WHEN v.customer_id IS NULL THEN c0.tier_source = 'value'
+        ELSE (c0.tier_source IS DISTINCT FROM 'manual' OR NOT ${opts.manualTiersWin}::boolean)
+          AND (c0.tier, c0.tier_source) IS DISTINCT FROM (v.value_tier, 'value') END`
+}
+
+/**
+ * Applies `changes` (rows of id, old_tier, old_source, new_tier) with one timeline event per
+ * change. A customer whose tier someone changed since `changes` was read is left alone: the
+ * next run, or `recomputeTiers`, decides it again.
+ */
+async function applyChanges(
+  db: Executor,
+  workspaceId: string,
+  opts: ApplyOptions,
+  changes: RawBuilder<unknown>,
+): Promise<number> {
+  // Only tier, tier_source and updated_at change, none of them indexed: the update is heap-only
+  // (HOT) where the page has room (see migration 2026_11_23_0070).
   const { rows } = await sql<{ n: number }>`
-    WITH target AS (
-      SELECT c0.id, c0.tier AS old_tier, v.value_tier AS new_tier
-      FROM customers c0
-      LEFT JOIN customer_values v ON v.workspace_id = c0.workspace_id AND v.customer_id = c0.id
-      WHERE c0.workspace_id = ${workspaceId} ${inPart}
-        AND CASE WHEN v.customer_id IS NULL THEN c0.tier_source = 'value'
-          ELSE (c0.tier_source IS DISTINCT FROM 'manual' OR NOT ${opts.manualTiersWin}::boolean)
-            AND (c0.tier, c0.tier_source) IS DISTINCT FROM (v.value_tier, 'value') END
-    ), changed AS (
+    WITH target AS (${changes}), changed AS (
       UPDATE customers c
       SET tier = t.new_tier, tier_source = CASE WHEN t.new_tier IS NULL THEN NULL ELSE 'value' END,
         updated_at = now()
       FROM target t
       WHERE c.workspace_id = ${workspaceId} AND c.id = t.id
+        AND c.tier IS NOT DISTINCT FROM t.old_tier AND c.tier_source IS NOT DISTINCT FROM t.old_source
       RETURNING c.id, t.old_tier, t.new_tier
     ), events AS (
       INSERT INTO timeline_events (workspace_id, id, customer_id, type, summary, data)
@@ -46,41 +73,82 @@ export async function applyTiersToCustomers(
   return rows[0]?.n ?? 0
 }
 
-/**
- * A large tier update runs as two statements at once, one per half of the customers: each part
- * joins every customer to its score once, so more parts would repeat those scans.
- */
-const PARTS = 2
-const CONCURRENCY = 2
+/** Slots of a page's rows (by line number): a part takes one, or several when changes are few. */
+const SLOTS = 16
+/** At least this many changes in a part. */
+const MIN_PART = 5_000
 
 /**
- * `applyTiersToCustomers` over the whole workspace in parts, two at a time on a connection pool.
- * A first run updates every scored customer, and a customer row carries many indexes: on two
- * cores, two statements at once take about half the time. Each part commits on its own (its
- * tier updates and timeline events together); a run that stops midway leaves tiers that the next
- * run, or `recomputeTiers`, completes. Inside a transaction it is one statement.
+ * `applyTiersToCustomers` for a whole run, in parts that each commit on their own. A heap-only
+ * update needs room for the new row version on the row's own page, and a row version replaced in
+ * a transaction still running takes its room until that transaction ends. So a part takes one
+ * row in 16 of each page (by its line number in the page): fillfactor 90 leaves room for about
+ * three more rows a page, and once a part commits, the next one to touch the page prunes the old
+ * versions. In one statement, a first run (every tier new) would fill each page after its first
+ * rows and move the rest to new pages, with an entry in every index. The parts run one after the
+ * other on one session: two sessions at once (two cores) kept each other's old versions from
+ * being pruned, and one update in eight was no longer heap-only, which cost more than the second
+ * core gave. The changes are read once into a temporary table, so the parts do not each join
+ * every customer to its score. A run that stops midway leaves tiers that the next run, or
+ * `recomputeTiers`, completes. Inside a transaction it is one statement.
  */
 export async function applyTiersInParts(
   db: Executor,
   workspaceId: string,
-  opts: { manualTiersWin: boolean; runId: string | null },
+  opts: ApplyOptions,
 ): Promise<number> {
   if (db.isTransaction) return applyTiersToCustomers(db, workspaceId, opts)
   // The scores were just rewritten, and the customers may be freshly imported: with statistics
   // from before, the planner expects a handful of rows and picks a nested loop that rescans one
-  // table per row of the other (at 100,000 customers: over 7 minutes instead of 8 seconds a part).
-  // ANALYZE reads a fixed-size sample, about a second at a million rows.
-  await sql`ANALYZE customer_values`.execute(db)
-  await sql`ANALYZE customers`.execute(db)
-  let next = 0
-  let changes = 0
-  const worker = async () => {
-    while (next < PARTS) {
-      const index = next++
-      const n = await applyTiersToCustomers(db, workspaceId, opts, { of: PARTS, index })
-      changes += n // after the await: `changes += await …` would add to a stale total
+  // table per row of the other (at 100,000 customers: over 7 minutes instead of 8 seconds).
+  // ANALYZE reads a fixed-size sample; only the columns the join reads.
+  await sql`ANALYZE customer_values (workspace_id, customer_id, value_tier)`.execute(db)
+  await sql`ANALYZE customers (workspace_id, id, tier, tier_source)`.execute(db)
+  return withSession(db, (session) => applyInParts(session, workspaceId, opts))
+}
+
+async function applyInParts(session: Kysely<DB>, workspaceId: string, opts: ApplyOptions): Promise<number> {
+  await sql`DROP TABLE IF EXISTS value_tier_changes`.execute(session)
+  try {
+    await sql`
+      CREATE TEMP TABLE value_tier_changes AS
+      SELECT t.*, t.line % ${SLOTS}::int AS slot FROM (${tierChanges(workspaceId, opts)}) t`.execute(session)
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM value_tier_changes`.execute(
+      session,
+    )
+    const total = rows[0]?.n ?? 0
+    if (total === 0) return 0
+    const parts = Math.max(1, Math.min(SLOTS, Math.floor(total / MIN_PART)))
+    await sql`CREATE INDEX ON value_tier_changes (slot)`.execute(session)
+    await sql`ANALYZE value_tier_changes`.execute(session)
+    // The events' foreign keys hold by construction: each event's customer is the row its own
+    // statement just updated (locked until commit, so a delete waits and then cascades), in the
+    // workspace being scored. Where the role may, the per-row checks (over a third of a part's
+    // time) are skipped; customers and timeline_events have no other triggers
+    // (apply-tiers.test.ts keeps it so).
+    const { rows: may } = await sql<{ ok: boolean }>`
+      SELECT has_parameter_privilege('session_replication_role', 'SET') AS ok`.execute(session)
+    const skipChecks = may[0]?.ok === true
+    let changes = 0
+    for (let part = 0; part < parts; part++) {
+      // With fewer parts than slots a part takes several; every slot lands in exactly one.
+      const slots = Array.from({ length: SLOTS }, (_, s) => s).filter((s) => s % parts === part)
+      changes += await session.transaction().execute(async (trx) => {
+        if (skipChecks) await sql`SET LOCAL session_replication_role = replica`.execute(trx)
+        // A part is a sixteenth of the customers: the planner would hash it and read every
+        // customer for it (a full scan per part); by primary key it reads only its own.
+        await sql`SET LOCAL enable_hashjoin = off`.execute(trx)
+        await sql`SET LOCAL enable_mergejoin = off`.execute(trx)
+        return applyChanges(
+          trx,
+          workspaceId,
+          opts,
+          sql`SELECT id, old_tier, old_source, new_tier FROM value_tier_changes WHERE slot = ANY(${slots}::int[])`,
+        )
+      })
     }
+    return changes
+  } finally {
+    await sql`DROP TABLE IF EXISTS value_tier_changes`.execute(session)
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  return changes
 }
