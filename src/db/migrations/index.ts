@@ -8,6 +8,7 @@ import * as m0045 from './2026_11_23_0045_customer_name_words.js'
 import * as m0050 from './2026_11_23_0050_empowerment.js'
 import * as m0060 from './2026_11_23_0060_feedback.js'
 import * as m0070 from './2026_11_23_0070_customers_tier_hot.js'
+import * as m0080 from './2026_11_23_0080_customer_facets.js'
 
 /** Append-only: add new migrations at the end with a later, sortable name. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0050_empowerment': m0050,
   '2026_11_23_0060_feedback': m0060,
   '2026_11_23_0070_customers_tier_hot': m0070,
+  '2026_11_23_0080_customer_facets': m0080,
 }

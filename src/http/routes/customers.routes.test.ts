@@ -287,6 +287,36 @@ describeEachDb('customers routes', (t) => {
     ])
   })
 
+  it('answers rare combinations of country, stage and tags through the facets index, one workspace at a time', async () => {
+    const [a, b] = [await t.newWorkspace(), await t.newWorkspace()]
+    const add = async (
+      ws: TestWorkspace,
+      name: string,
+      country: string,
+      lifecycleStage: string,
+      tags: string[],
+    ) =>
+      expect((await post(ws, '/api/customers', { name, country, lifecycleStage, tags })).statusCode).toBe(201)
+    await add(a, 'Amélie', 'FR', 'customer', ['vip', 'press'])
+    await add(a, 'Bruno', 'FR', 'lead', [])
+    await add(a, 'Clara', 'DE', 'customer', ['vip'])
+    await add(a, 'Diego', 'ES', 'churned', ['vip'])
+    await add(a, 'Nobody', 'US', 'customer', [])
+    await add(b, 'Elsewhere', 'FR', 'customer', ['vip', 'press'])
+    const names = async (query: string) => {
+      const res = await get(a, `/api/customers?sort=name&${query}`)
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json().items.map((c: { name: string }) => c.name)
+    }
+    expect(await names('country=FR&tag=vip')).toEqual(['Amélie'])
+    expect(await names('country=fr&tag=vip,press')).toEqual(['Amélie'])
+    expect(await names('country=FR,DE,ES&tag=vip')).toEqual(['Amélie', 'Clara', 'Diego'])
+    expect(await names('stage=customer,churned&tag=vip')).toEqual(['Amélie', 'Clara', 'Diego'])
+    expect(await names('stage=lead,churned&country=FR')).toEqual(['Bruno'])
+    expect(await names('country=US&tag=vip')).toEqual([])
+    expect(await names('tag=press')).toEqual(['Amélie'])
+  })
+
   it('ranks exact matches before fuzzy ones and pages through both tiers without repeats', async () => {
     const ws = await t.newWorkspace()
     for (const name of ['Hanna Berg', 'Anna Bergmann', 'Zoe Quinn', 'Anna Berg', 'Berg Anna']) {

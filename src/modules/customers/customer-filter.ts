@@ -168,6 +168,30 @@ export async function customerFilterExpression(
   }
 }
 
+/**
+ * The filter's country, stage and tag conditions as one test on the facets index (migration
+ * 0080), or undefined when it has none. Added beside the plain conditions where matches are
+ * known to be rare, so that the index intersects them; never alone, and never row by row.
+ */
+export function facetCondition(workspaceId: string, f: CustomerFilter): Expression<SqlBool> | undefined {
+  const word = (kind: string, v: string) => `${workspaceId} ${kind} ${v}`
+  const countries = (f.countries ?? []).map((c) => word('country', c.toUpperCase()))
+  const stages = (f.stages ?? []).map((s) => word('stage', s))
+  const all = [...(f.tags ?? []).map((t) => word('tag', t))]
+  const any: string[][] = []
+  for (const words of [countries, stages]) {
+    if (words.length === 1) all.push(words[0]!)
+    else if (words.length > 1) any.push(words)
+  }
+  if (all.length === 0 && any.length === 0) return undefined
+  const facets = sql`centric_customer_facets(c.workspace_id, c.country, c.lifecycle_stage, c.tags)`
+  const tests = [
+    ...(all.length ? [sql<SqlBool>`${facets} @> ${sql.val(all)}::text[]`] : []),
+    ...any.map((words) => sql<SqlBool>`${facets} && ${sql.val(words)}::text[]`),
+  ]
+  return sql<SqlBool>`(${sql.join(tests, sql` AND `)})`
+}
+
 function attributeCondition(a: z.infer<typeof AttributeCondition>, type: string): Expression<SqlBool> {
   const key = a.key
   if (a.op === 'exists') return sql<SqlBool>`c.attributes ? ${key}`

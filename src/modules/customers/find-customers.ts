@@ -7,6 +7,7 @@ import {
   CustomerFilter,
   customerFilterExpression,
   exactMatch,
+  facetCondition,
   fuzzyMatch,
   searchTerm,
 } from './customer-filter.js'
@@ -119,10 +120,11 @@ export async function searchCustomers(
   const afterCursor = after
     ? sql<boolean>`(${key.expr}, c.id) ${sql.raw(sort.direction === 'asc' ? '>' : '<')} (CAST(${after[0]} AS ${sql.raw(key.type)}), CAST(${after[1]} AS uuid))`
     : sql<boolean>`true`
-  const page = (trx: Executor) =>
+  const page = (trx: Executor, facets?: Expression<SqlBool>) =>
     selectCustomers(trx, workspaceId)
       .select(sql<string>`(${key.expr})::text`.as('sort_key'))
       .where(where)
+      .$if(facets !== undefined, (qb) => qb.where(facets!))
       .where(afterCursor)
       .orderBy(sql`${key.expr} ${dir}`)
       .orderBy('c.id', sort.direction)
@@ -133,11 +135,12 @@ export async function searchCustomers(
     rows = await pageFromTheFront(db, workspaceId, where, afterCursor, key.expr, sort.direction, limit)
     // Matches are rare at the front of the order: collect them all through the filter's own
     // indexes and sort them, instead of walking the order index past every row that fails.
+    const facets = facetCondition(workspaceId, filter)
     rows ??= await db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_indexscan = off`.execute(trx)
       // A page's worth of rows: workers would cost more to start than they save.
       await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx)
-      return page(trx)
+      return page(trx, facets)
     })
   } else {
     rows = await inSearch(page)
