@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../../db/database.js'
 import { isUuid, newId } from '../../../db/ids.js'
@@ -11,7 +10,8 @@ import { loadsFor, routeCase } from '../routing/route-case.js'
 import { ServiceError, unknownReference } from '../service.errors.js'
 import { CaseChannel, CasePriority, CaseUrgency, Category, Tag } from './case.constants.js'
 import { caseEventRow } from './case-events.js'
-import { type CaseView, type CaseViewRow, toCaseView } from './case-view.js'
+import { type CaseView, toCaseView } from './case-view.js'
+import { insertNewCase, NEW_CASE, type NewCaseRow } from './insert-new-case.js'
 import { loadNewCaseContext } from './new-case-context.js'
 
 export const CreateCaseInput = z
@@ -57,9 +57,9 @@ export type CreateCaseInput = z.input<typeof CreateCaseInput>
  * policy of the requester's tier (or internal/default), due times on the policy's calendar, and a
  * team and assignee by the routing rules unless given.
  *
- * Two round trips (three for a load-based rule): one reads everything the case is decided from
- * and takes its number, one writes the case, its first history event, its audit row and the
- * assignee's turn. One statement is atomic on its own, so no transaction is opened for it.
+ * Two round trips (three for a load-based rule): `loadNewCaseContext` reads everything the case
+ * is decided from and takes its number; `insertNewCase` writes the case, its first history event,
+ * its audit row and the assignee's turn in one statement.
  *
  * @example await createCase(db, actor, { channel: 'phone', customerId, subject: 'Grinder jams' })
  */
@@ -165,89 +165,9 @@ export async function createCase(
     entityId: row.id,
     after: toCaseView({ ...row, ...names, assignee_name: route.assignee?.name ?? null }),
   })
-  // Round robin: the statement takes the longest-waiting candidate no concurrent creation holds,
-  // so the event and audit rows take the assignee from the inserted case, not from `row`.
-  const rr = route.roundRobin
-  const assigneeOfCase = sql<Record<string, unknown>>`(
-    SELECT jsonb_build_object('assigneeId', i.assignee_id, 'assigneeName', u.name) FROM ins i
-    LEFT JOIN users u ON u.workspace_id = i.workspace_id AND u.id = i.assignee_id)`
-  const created = await db
-    .with('turn', (qc) =>
-      route.assignee && route.teamId
-        ? qc
-            .updateTable('service_team_members')
-            .set({ last_assigned_at: sql`clock_timestamp()` })
-            .where('workspace_id', '=', ws)
-            .where('team_id', '=', route.teamId)
-            .where('user_id', '=', (eb) =>
-              rr
-                ? eb
-                    .selectFrom('service_team_members')
-                    .select('user_id')
-                    .where('workspace_id', '=', ws)
-                    .where('team_id', '=', rr.teamId)
-                    .where('user_id', 'in', rr.candidates)
-                    .orderBy(sql`last_assigned_at NULLS FIRST`)
-                    .orderBy('user_id')
-                    .limit(1)
-                    .forUpdate()
-                    .skipLocked()
-                : eb.val(route.assignee!.userId),
-            )
-            .returning('user_id')
-        : qc.selectFrom('users').select('id as user_id').where(sql<boolean>`false`),
-    )
-    .with('ins', (qc) =>
-      qc
-        .insertInto('cases')
-        .values({
-          ...row,
-          sla_pauses: '[]',
-          assignee_id: rr
-            ? sql<string>`coalesce((SELECT user_id FROM turn), ${row.assignee_id}::uuid)`
-            : row.assignee_id,
-        })
-        .returningAll(),
-    )
-    .with('ev', (qc) =>
-      qc.insertInto('case_events').values({
-        ...event,
-        data: sql`${event.data}::jsonb || (SELECT jsonb_build_object('assigneeId', assignee_id) FROM ins)`,
-      }),
-    )
-    .with('au', (qc) =>
-      qc.insertInto('audit_log').values({ ...audit, after: sql`${audit.after}::jsonb || ${assigneeOfCase}` }),
-    )
-    .selectFrom('ins')
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.workspace_id', '=', 'ins.workspace_id').onRef('u.id', '=', 'ins.assignee_id'),
-    )
-    .selectAll('ins')
-    .select('u.name as assignee_name')
-    .executeTakeFirstOrThrow()
+  const created = await insertNewCase(db, { row, event, audit, route })
   return toCaseView({ ...created, ...names })
 }
-
-/** The columns a new case starts with; the rest are decided by `createCase`. */
-const NEW_CASE = {
-  status: 'new',
-  merged_into_id: null,
-  first_responded_at: null,
-  first_response_met: null,
-  next_response_started_at: null,
-  next_responses: 0,
-  next_response_breaches: 0,
-  resolution_met: null,
-  sla_pauses: [],
-  sla_paused_since: null,
-  sla_warned: [],
-  sla_breached: [],
-  escalation_level: 0,
-  resolved_at: null,
-  closed_at: null,
-  reopened_count: 0,
-} as const satisfies Partial<CaseViewRow>
-type NewCaseRow = Omit<CaseViewRow, 'priority_rank' | 'customer_name' | 'team_name' | 'assignee_name'>
 
 export async function activeUser(db: Executor, workspaceId: string, userId: string) {
   if (!isUuid(userId)) return undefined
