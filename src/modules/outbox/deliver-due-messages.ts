@@ -128,14 +128,14 @@ async function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** Hands claimed, unstarted messages back as they were before the claim. */
 async function release(db: Executor, rows: Claimed[]): Promise<number> {
-  for (const row of rows)
-    await db
-      .updateTable('outbox_messages')
-      .set({ status: 'pending', attempts: row.attempts - 1, locked_until: null })
-      .where('workspace_id', '=', row.workspace_id)
-      .where('id', '=', row.id)
-      .where('status', '=', 'sending')
-      .execute()
+  await db
+    .updateTable('outbox_messages')
+    .set((eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), locked_until: null }))
+    .where((eb) =>
+      eb.or(rows.map((r) => eb.and([eb('workspace_id', '=', r.workspace_id), eb('id', '=', r.id)]))),
+    )
+    .where('status', '=', 'sending')
+    .execute()
   return rows.length
 }
 

@@ -1,8 +1,9 @@
 import type { Permission } from '../../api/index.js'
-import { Link, usePath } from '../../router.js'
+import { usePath } from '../../router.js'
 import { useSession } from '../../session.js'
 import { EmptyState } from '../../ui/empty-state.js'
 import { PageHeader } from '../../ui/page-header.js'
+import { TabNav } from '../../ui/tab-nav.js'
 import { ApprovalsInbox } from './approvals-inbox.js'
 import { LedgerPage } from './ledger-page.js'
 import { PoliciesPage } from './policies-page.js'
@@ -32,17 +33,7 @@ export function EmpowermentPage() {
         </EmptyState>
       ) : (
         <>
-          <nav aria-label="Empowerment" className="tabs">
-            <ul>
-              {SECTIONS.filter((s) => can(s.permission)).map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} className="tab" current={s.href === path}>
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <TabNav label="Empowerment" tabs={SECTIONS.filter((s) => can(s.permission))} current={path} />
           {section?.href === '/empowerment' && <ApprovalsInbox />}
           {section?.href === '/empowerment/ledger' && <LedgerPage />}
           {section?.href === '/empowerment/reports' && <ReportsPage />}

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react'
-import { Link, usePath } from '../../router.js'
+import { usePath } from '../../router.js'
 import { useSession } from '../../session.js'
 import { EmptyState } from '../../ui/empty-state.js'
 import { PageHeader } from '../../ui/page-header.js'
+import { TabNav } from '../../ui/tab-nav.js'
 import { FeedbackComments } from './feedback-comments.js'
 import { FeedbackFollowUps } from './feedback-follow-ups.js'
 import { FeedbackIdeas } from './feedback-ideas.js'
@@ -37,17 +38,7 @@ export function FeedbackPage() {
         </EmptyState>
       ) : (
         <>
-          <nav aria-label="Feedback" className="tabs">
-            <ul>
-              {SECTIONS.map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} className="tab" current={s.href === path}>
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <TabNav label="Feedback" tabs={SECTIONS} current={path} />
           {path === '/feedback' && (
             <Suspense fallback={<p className="muted">Loading charts…</p>}>
               <FeedbackAnalyticsView />

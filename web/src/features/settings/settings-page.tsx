@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import type { Permission } from '../../api/index.js'
-import { Link, navigate } from '../../router.js'
+import { navigate } from '../../router.js'
 import { useSession } from '../../session.js'
 import { EmptyState } from '../../ui/empty-state.js'
 import { PageHeader } from '../../ui/page-header.js'
+import { TabNav } from '../../ui/tab-nav.js'
 import { AttributesPage } from './attributes-page.js'
 import { ProductsPage } from './products-page.js'
 import { RolesPage } from './roles-page.js'
@@ -35,17 +36,7 @@ export function SettingsPage({ path }: { path: string }) {
         title="Settings"
         description={`Members, roles, API access and customer data for ${me.workspace.name}.`}
       />
-      <nav aria-label="Settings" className="tabs">
-        <ul>
-          {sections.map((s) => (
-            <li key={s.href}>
-              <Link href={s.href} className="tab" current={s.href === path}>
-                {s.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label="Settings" tabs={sections} current={path} />
       {section && !can(section.permission) && (
         <EmptyState title="You do not have access to this section">
           <p>Ask an owner or admin of the workspace if you need it.</p>

@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react'
 import type { Permission } from '../../api/index.js'
-import { Link, usePath } from '../../router.js'
+import { usePath } from '../../router.js'
 import { useSession } from '../../session.js'
 import { EmptyState } from '../../ui/empty-state.js'
 import { PageHeader } from '../../ui/page-header.js'
+import { TabNav } from '../../ui/tab-nav.js'
 import { ServiceFitPage } from './service-fit-page.js'
 import { TierRulesPage } from './tier-rules-page.js'
 
@@ -37,17 +38,7 @@ export function ValuePage() {
         </EmptyState>
       ) : (
         <>
-          <nav aria-label="Value" className="tabs">
-            <ul>
-              {SECTIONS.map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} className="tab" current={s.href === path}>
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <TabNav label="Value" tabs={SECTIONS} current={path} />
           <Suspense fallback={<p className="muted">Loading…</p>}>
             {section?.href === '/value' && <ValueOverview />}
             {section?.href === '/value/models' && <ValueModelsPage />}

@@ -1,5 +1,6 @@
 import { Link, usePath } from '../../../router.js'
 import { PageHeader } from '../../../ui/page-header.js'
+import { TabNav } from '../../../ui/tab-nav.js'
 import { DuplicatePairsTab } from './duplicate-pairs-tab.js'
 import { MergeHistoryTab } from './merge-history-tab.js'
 
@@ -21,17 +22,7 @@ export function DuplicatesPage() {
         title="Duplicates and merges"
         description="Records that are probably one customer: compare them side by side and merge. Every merge is kept in the history."
       />
-      <nav aria-label="Duplicates" className="tabs">
-        <ul>
-          {TABS.map((t) => (
-            <li key={t.href}>
-              <Link href={t.href} className="tab" current={t.href === path}>
-                {t.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label="Duplicates" tabs={TABS} current={path} />
       {history ? <MergeHistoryTab /> : <DuplicatePairsTab />}
     </>
   )
