@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Link, usePath } from '../../router.js'
+import { TabNav } from '../../ui/tab-nav.js'
 import { CasePage } from './case/case-page.js'
 import { NewCasePage } from './new-case-page.js'
 import { QueuePage } from './queue/queue-page.js'
@@ -32,22 +33,18 @@ export function ServicePage() {
   )
 }
 
+const SERVICE_TABS = [
+  { href: '/service', label: 'Queues' },
+  { href: '/service/manager', label: 'Manager view' },
+]
+
 /** Tabs shared by the agent's queues and the manager view. */
 export function ServiceTabs({ current }: { current: 'queues' | 'manager' }) {
   return (
-    <nav aria-label="Service" className="tabs">
-      <ul>
-        <li>
-          <Link href="/service" className="tab" current={current === 'queues'}>
-            Queues
-          </Link>
-        </li>
-        <li>
-          <Link href="/service/manager" className="tab" current={current === 'manager'}>
-            Manager view
-          </Link>
-        </li>
-      </ul>
-    </nav>
+    <TabNav
+      label="Service"
+      tabs={SERVICE_TABS}
+      current={current === 'queues' ? '/service' : '/service/manager'}
+    />
   )
 }
