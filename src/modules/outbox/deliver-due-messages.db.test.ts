@@ -140,15 +140,19 @@ describeEachDb('outbox delivery over real SMTP', (t) => {
           },
         )
       })
-    const start = new Date()
+    // The database stamped the message in microseconds; a JS Date taken now can still be earlier.
+    const start = new Date((await statusOf(id, m.id)).next_attempt_at.getTime() + 1)
     void deliverDueMessages(t.db, {
       senders: { email: dying },
       now: start,
       leaseSeconds: 60,
       workspaceId: id,
     })
-    await expect.poll(() => settled, { timeout: 10_000 }).toBe(true)
-    crashNext = false
+    try {
+      await expect.poll(() => settled, { timeout: 10_000 }).toBe(true)
+    } finally {
+      crashNext = false
+    }
     expect(smtp.received.filter((r) => r.subject === 'Crash test')).toHaveLength(0)
     expect((await statusOf(id, m.id)).status).toBe('sending')
     // Another worker inside the lease leaves it alone: the first might still be delivering.

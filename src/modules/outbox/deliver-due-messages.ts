@@ -62,15 +62,19 @@ export async function deliverDueMessages(db: Executor, options: DeliverOptions):
   const kinds = Object.keys(options.senders)
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0, released: 0 }
   if (kinds.length === 0) return report
+  // Without an explicit `now`, due-ness is judged on the database clock: enqueueing stamps
+  // next_attempt_at there in microseconds, and a JS Date (milliseconds) taken right after can
+  // still compare as earlier, which left just-queued messages for the next poll.
+  const at = options.now ? sql`${options.now}::timestamptz` : sql`statement_timestamp()`
   const { rows } = await sql<Claimed>`
     UPDATE outbox_messages o
     SET status = 'sending', attempts = o.attempts + 1,
-      locked_until = ${now}::timestamptz + make_interval(secs => ${lease})
+      locked_until = ${at} + make_interval(secs => ${lease})
     FROM (
       SELECT workspace_id, id FROM outbox_messages
-      WHERE next_attempt_at <= ${now} AND kind IN (${sql.join(kinds)})
+      WHERE next_attempt_at <= ${at} AND kind IN (${sql.join(kinds)})
         ${options.workspaceId ? sql`AND workspace_id = ${options.workspaceId}` : sql``}
-        AND (status = 'pending' OR (status = 'sending' AND locked_until <= ${now}))
+        AND (status = 'pending' OR (status = 'sending' AND locked_until <= ${at}))
       ORDER BY next_attempt_at
       LIMIT ${options.batch ?? 20}
       FOR UPDATE SKIP LOCKED
