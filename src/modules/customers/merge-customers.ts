@@ -8,6 +8,7 @@ import { type Actor, recordAudit } from '../platform/index.js'
 import { refreshCustomerTotals } from '../purchases/customer-totals.js'
 import { CustomerMergeError } from './customer-merge.errors.js'
 import { type CustomerReference, findCustomerReferences, referenceKey } from './customer-references.js'
+import { lockCustomerRemoval } from './customer-removal-lock.js'
 import { CustomersError } from './customers.errors.js'
 import { assertMergeAllowed, combinedProfile } from './merge-customers.rules.js'
 import { appendTimelineEvent } from './timeline/append-timeline-event.js'
@@ -69,6 +70,8 @@ async function mergeInTransaction(
   mergedId: string,
 ): Promise<MergeResultView> {
   const ws = actor.workspaceId
+  // First, before any row lock: a bulk writer holding it exclusively waits for nothing of ours.
+  await lockCustomerRemoval(tx, ws, 'remove')
   const ids = [survivorId, mergedId].filter(isUuid)
   const locked = ids.length
     ? await tx

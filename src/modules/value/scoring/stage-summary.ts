@@ -26,7 +26,23 @@ export interface SummaryWindow {
  */
 export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: SummaryWindow) {
   await sql`DROP TABLE IF EXISTS value_stage`.execute(session)
-  await sql`
+  // One sort by (customer, day) feeds every step: the day groups come out in customer order, the
+  // first-day window and the customer groups then stream without sorting again. Left to itself
+  // the planner hashes both groupings (over 500 MB each at a million customers, spilling to disk)
+  // and sorts in between: 15 s instead of 8.5 s at 2.5M purchase lines.
+  await sql`SELECT set_config('enable_hashagg', 'off', false)`.execute(session)
+  try {
+    await createStage(session, workspaceId, w)
+  } finally {
+    // In a failed transaction the setting rolls back with it (and RESET would fail).
+    await sql`RESET enable_hashagg`.execute(session).catch(() => {})
+  }
+  // Temporary tables are never analysed automatically; the joins that follow need the row count.
+  await sql`ANALYZE value_stage`.execute(session)
+}
+
+function createStage(session: Kysely<DB>, workspaceId: string, w: SummaryWindow) {
+  return sql`
     CREATE TEMP TABLE value_stage AS
     WITH d AS (
       SELECT p.customer_id, (p.occurred_at AT TIME ZONE ${w.timezone})::date AS day,
@@ -42,11 +58,13 @@ export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: 
     ), f AS (
       SELECT d.*, min(d.day) OVER (PARTITION BY d.customer_id) AS first_day FROM d
     )
-    SELECT customer_id, first_day,
+    -- Grouped by the customer alone (first_day is one value per customer, min() takes it), so
+    -- the groups follow the window's order.
+    SELECT customer_id, min(first_day) AS first_day,
       max(day) FILTER (WHERE day <= ${w.calibrationEnd}::date) AS last_day,
       (count(*) FILTER (WHERE day > first_day AND day <= ${w.calibrationEnd}::date))::int AS x,
-      max(day) FILTER (WHERE day <= ${w.calibrationEnd}::date) - first_day AS recency_days,
-      ${w.calibrationEnd}::date - first_day AS age_days,
+      max(day) FILTER (WHERE day <= ${w.calibrationEnd}::date) - min(first_day) AS recency_days,
+      ${w.calibrationEnd}::date - min(first_day) AS age_days,
       coalesce(sum(spend) FILTER (WHERE day > first_day AND day <= ${w.calibrationEnd}::date), 0) * 0.01 AS repeat_spend,
       sum(spend) FILTER (WHERE day <= ${w.calibrationEnd}::date) * 0.01 AS calibration_spend,
       (count(*) FILTER (WHERE day > ${w.calibrationEnd}::date AND day <= ${w.holdoutEnd}::date))::int AS holdout_x,
@@ -54,10 +72,8 @@ export async function stageSummary(session: Kysely<DB>, workspaceId: string, w: 
       sum(spend) * 0.01 AS revenue,
       sum(cogs) * 0.01 AS cost_of_goods
     FROM f
-    GROUP BY customer_id, first_day
-    HAVING first_day <= ${w.calibrationEnd}::date`.execute(session)
-  // Temporary tables are never analysed automatically; the joins that follow need the row count.
-  await sql`ANALYZE value_stage`.execute(session)
+    GROUP BY customer_id
+    HAVING min(first_day) <= ${w.calibrationEnd}::date`.execute(session)
 }
 
 export async function dropStage(session: Kysely<DB>) {

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB, Executor } from '../../../db/database.js'
-import { withSession } from '../scoring/session.js'
+import { maySkipForeignKeyChecks, withSession } from '../scoring/session.js'
 
 interface ApplyOptions {
   manualTiersWin: boolean
@@ -126,9 +126,7 @@ async function applyInParts(session: Kysely<DB>, workspaceId: string, opts: Appl
     // workspace being scored. Where the role may, the per-row checks (over a third of a part's
     // time) are skipped; customers and timeline_events have no other triggers
     // (apply-tiers.test.ts keeps it so).
-    const { rows: may } = await sql<{ ok: boolean }>`
-      SELECT has_parameter_privilege('session_replication_role', 'SET') AS ok`.execute(session)
-    const skipChecks = may[0]?.ok === true
+    const skipChecks = await maySkipForeignKeyChecks(session)
     let changes = 0
     for (let part = 0; part < parts; part++) {
       // With fewer parts than slots a part takes several; every slot lands in exactly one.
