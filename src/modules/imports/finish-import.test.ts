@@ -3,8 +3,9 @@ import { expect, it } from 'vitest'
 import { describeEachDb } from '../../../test/test-app.js'
 
 describeEachDb('the write of an import', (t) => {
-  // On the embedded database the write runs with session_replication_role = replica, which skips
-  // triggers: correct only while the foreign-key checks (internal triggers) are the only ones.
+  // The write runs with session_replication_role = replica (on PGlite, and on a server where the
+  // role may), which skips triggers: correct only while the foreign-key checks (internal
+  // triggers) are the only ones.
   it('writes to tables that have no triggers of their own', async () => {
     const { rows } = await sql<{ table: string; trigger: string }>`
       SELECT tgrelid::regclass::text AS table, tgname AS trigger FROM pg_trigger

@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely'
 import type { BulkSession } from '../../db/bulk-session.js'
 import type { DB } from '../../db/database.js'
+import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js'
+import { lockCustomerRemoval } from '../customers/index.js'
 import { type Actor, recordAudit, type WorkspaceView } from '../platform/index.js'
 import { refreshCustomerTotals } from '../purchases/index.js'
 import { type ImportPhase, type ImportResult, readErrors } from './import-result.js'
@@ -97,11 +99,14 @@ async function writeStage(
   const ws = ctx.workspace.id
   // Offset-less dates and times in the file mean the workspace's local time.
   await sql`SELECT set_config('TimeZone', ${ctx.workspace.timezone}, true)`.execute(trx)
-  if (kind === 'pglite') {
-    // The embedded database has one session and this transaction holds it: nothing can delete a
-    // customer or product between the joins that pick the ids and the commit, so the per-row
-    // foreign-key triggers (three quarters of the write's time) cannot fail and are skipped.
-    // Only those triggers exist on the written tables (finish-import.test.ts keeps it so).
+  // Nothing may remove a customer between the joins that pick the ids and the commit: the
+  // embedded database has one session and this transaction holds it; on a server, merges (the
+  // only way customers are removed; products never are) wait for the removal lock. So the
+  // per-row foreign-key triggers (three quarters of the write's time on PGlite) cannot fail and
+  // are skipped where the role may. Only those triggers exist on the written tables
+  // (finish-import.test.ts keeps it so).
+  if (kind === 'pglite' || (await maySkipForeignKeyChecks(trx))) {
+    await lockCustomerRemoval(trx, ws, 'bulk-write')
     await sql`SET LOCAL session_replication_role = replica`.execute(trx)
   }
   if (stage.kind === 'customers') {

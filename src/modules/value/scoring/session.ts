@@ -36,13 +36,3 @@ export async function withSession<T>(db: Executor, fn: (session: Kysely<DB>) => 
 export function atomically<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn)
 }
-
-/**
- * Whether this session's role may set session_replication_role (a superuser, or granted
- * SET on it): `replica` then skips the per-row foreign-key triggers of a bulk write.
- */
-export async function maySkipForeignKeyChecks(db: Executor): Promise<boolean> {
-  const { rows } = await sql<{ ok: boolean }>`
-    SELECT has_parameter_privilege('session_replication_role', 'SET') AS ok`.execute(db)
-  return rows[0]?.ok === true
-}

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/database.js'
+import { maySkipForeignKeyChecks } from '../../../db/foreign-key-checks.js'
 import { lockCustomerRemoval } from '../../customers/index.js'
 import { countsBelowSql, quintileSql, rfmSegmentSql } from '../reports/rfm-segments.js'
 import type { TierRules } from '../tiers/tier-rules.js'
 import { tierSql } from '../tiers/tier-sql.js'
 import type { StageFit } from './fit-stage.js'
-import { maySkipForeignKeyChecks } from './session.js'
 
 /** Far above any real value, far below numeric(18,2)'s limit: a wild extrapolation cannot fail the write. */
 const CAP = 1e15

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { DB, Executor } from '../../../db/database.js'
-import { maySkipForeignKeyChecks, withSession } from '../scoring/session.js'
+import { maySkipForeignKeyChecks } from '../../../db/foreign-key-checks.js'
+import { withSession } from '../scoring/session.js'
 
 interface ApplyOptions {
   manualTiersWin: boolean
