@@ -4,6 +4,7 @@ import { isUuid, newId } from '../../db/ids.js'
 import { keysetAfter } from '../../db/keyset.js'
 import { decodeCursor, type Page, type PageQuery, toPage } from '../../shared/pagination.js'
 import type { Actor } from './actor.js'
+import { cachedToken, forgetTokens, rememberToken, tokenCacheEpoch } from './api-token-cache.js'
 import { PlatformError } from './platform.errors.js'
 import { recordAudit } from './record-audit.js'
 import { roleRank } from './roles.js'
@@ -105,6 +106,17 @@ export async function listApiTokens(
 }
 
 export async function revokeApiToken(db: Executor, actor: Actor, tokenId: string): Promise<ApiTokenView> {
+  // Before (a request from now on reads the database) and after the commit (a lookup that read
+  // the token while the revoke was in flight is not kept).
+  forgetTokens()
+  try {
+    return await revokeInTransaction(db, actor, tokenId)
+  } finally {
+    forgetTokens()
+  }
+}
+
+function revokeInTransaction(db: Executor, actor: Actor, tokenId: string): Promise<ApiTokenView> {
   return db.transaction().execute(async (trx) => {
     const before = isUuid(tokenId)
       ? await trx
@@ -142,11 +154,15 @@ export async function resolveApiToken(
 ): Promise<Actor | undefined> {
   const workspaceId = workspaceOfToken(token)
   if (!workspaceId) return undefined
+  const hash = sha256(token)
+  const cached = cachedToken(hash, now)
+  if (cached) return cached
+  const since = tokenCacheEpoch()
   const row = await db
     .selectFrom('api_tokens')
     .select(['id', 'role', 'revoked_at', 'expires_at', 'last_used_at'])
     .where('workspace_id', '=', workspaceId)
-    .where('token_hash', '=', sha256(token))
+    .where('token_hash', '=', hash)
     .executeTakeFirst()
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
@@ -157,5 +173,7 @@ export async function resolveApiToken(
       .where('id', '=', row.id)
       .execute()
   }
-  return { workspaceId, userId: null, tokenId: row.id, role: row.role }
+  const actor: Actor = { workspaceId, userId: null, tokenId: row.id, role: row.role }
+  rememberToken(hash, actor, row.expires_at, since)
+  return actor
 }
