@@ -68,4 +68,57 @@ describeEachDb('importFile', (t) => {
       .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'failed', message: expect.stringMatching(/interrupted/) })
   })
+
+  it('leaves no purchase without its customer when a merge lands during the write', async (ctx) => {
+    // Two sessions at once: the embedded database has one.
+    if (t.kind === 'pglite') ctx.skip()
+    const ws = await t.newWorkspace()
+    const post = async (payload: object) =>
+      (await t.request({ method: 'POST', url: '/api/customers', headers: ws.headers, payload })).json()
+    const keep = await post({ externalId: 'KEEP', name: 'Keep' })
+    const gone = await post({ externalId: 'GONE', name: 'Gone' })
+    const lines = ['external_id,customer_external_id,occurred_at,amount']
+    for (let i = 0; i < 400; i++)
+      lines.push(`R${i},${i % 2 ? 'GONE' : 'KEEP'},2026-03-0${1 + (i % 9)},${10 + (i % 7)}`)
+    const file = write('race.csv', lines.join('\n'))
+    let merge: Promise<{ statusCode: number; body: string }> | undefined
+    const result = await importFile({ db: t.db, raw: t.app.raw }, systemActor(ws.workspace.id), {
+      kind: 'purchases',
+      path: file,
+      onProgress: (p) => {
+        if (p.phase === 'writing' && !merge)
+          merge = t.request({
+            method: 'POST',
+            url: `/api/customers/${keep.id}/merge`,
+            headers: ws.headers,
+            payload: { mergedId: gone.id },
+          })
+      },
+    })
+    expect(result).toMatchObject({ status: 'succeeded', inserted: 400 })
+    const merged = await merge!
+    expect(merged.statusCode, merged.body).toBe(200)
+    const orphans = await t.db
+      .selectFrom('purchases as p')
+      .select('p.external_id')
+      .where('p.workspace_id', '=', ws.workspace.id)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('customers as c')
+              .select('c.id')
+              .whereRef('c.workspace_id', '=', 'p.workspace_id')
+              .whereRef('c.id', '=', 'p.customer_id'),
+          ),
+        ),
+      )
+      .execute()
+    expect(orphans).toEqual([])
+    const { n } = await t.db
+      .selectFrom('purchases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', ws.workspace.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(n)).toBe(400)
+  })
 })
