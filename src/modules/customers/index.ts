@@ -13,7 +13,7 @@ export {
   validateAttributes,
 } from './attributes.js'
 export { CustomerFilter, customerFilterExpression, searchTerm } from './customer-filter.js'
-export { lockCustomerRemoval } from './customer-removal-lock.js'
+export { lockForUncheckedBulkWrite } from './customer-removal-lock.js'
 export { CustomersError, type CustomersErrorCode } from './customers.errors.js'
 export {
   CreateCustomerInput,

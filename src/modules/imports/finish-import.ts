@@ -1,8 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { BulkSession } from '../../db/bulk-session.js'
 import type { DB } from '../../db/database.js'
-import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js'
-import { lockCustomerRemoval } from '../customers/index.js'
+import { lockForUncheckedBulkWrite } from '../customers/index.js'
 import { type Actor, recordAudit, type WorkspaceView } from '../platform/index.js'
 import { refreshCustomerTotals } from '../purchases/index.js'
 import { type ImportPhase, type ImportResult, readErrors } from './import-result.js'
@@ -82,7 +81,7 @@ export async function finishImport(
 async function writeWithRetry(session: BulkSession, stage: Stage, ctx: FinishContext): Promise<WriteCounts> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await session.transaction((trx) => writeStage(trx, stage, ctx, session.kind))
+      return await session.transaction((trx) => writeStage(trx, stage, ctx))
     } catch (error) {
       const code = (error as { code?: unknown }).code
       if (attempt >= 3 || (code !== '23505' && code !== '40P01')) throw error
@@ -90,25 +89,15 @@ async function writeWithRetry(session: BulkSession, stage: Stage, ctx: FinishCon
   }
 }
 
-async function writeStage(
-  trx: Transaction<DB>,
-  stage: Stage,
-  ctx: FinishContext,
-  kind: BulkSession['kind'],
-): Promise<WriteCounts> {
+async function writeStage(trx: Transaction<DB>, stage: Stage, ctx: FinishContext): Promise<WriteCounts> {
   const ws = ctx.workspace.id
   // Offset-less dates and times in the file mean the workspace's local time.
   await sql`SELECT set_config('TimeZone', ${ctx.workspace.timezone}, true)`.execute(trx)
-  // Nothing may remove a customer between the joins that pick the ids and the commit: the
-  // embedded database has one session and this transaction holds it; on a server, merges (the
-  // only way customers are removed; products never are) wait for the removal lock. So the
+  // Merges (the only way customers are removed; products never are) wait for this write, so the
   // per-row foreign-key triggers (three quarters of the write's time on PGlite) cannot fail and
   // are skipped where the role may. Only those triggers exist on the written tables
   // (finish-import.test.ts keeps it so).
-  if (kind === 'pglite' || (await maySkipForeignKeyChecks(trx))) {
-    await lockCustomerRemoval(trx, ws, 'bulk-write')
-    await sql`SET LOCAL session_replication_role = replica`.execute(trx)
-  }
+  await lockForUncheckedBulkWrite(trx, ws)
   if (stage.kind === 'customers') {
     const counts = await writeCustomers(trx, stage, ws)
     await audit(trx, ctx, stage, counts)

@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/database.js'
-import { maySkipForeignKeyChecks } from '../../../db/foreign-key-checks.js'
-import { lockCustomerRemoval } from '../../customers/index.js'
+import { lockForUncheckedBulkWrite } from '../../customers/index.js'
 import { countsBelowSql, quintileSql, rfmSegmentSql } from '../reports/rfm-segments.js'
 import type { TierRules } from '../tiers/tier-rules.js'
 import { tierSql } from '../tiers/tier-sql.js'
@@ -95,9 +94,7 @@ export async function writeCustomerValues(
   // Holding the removal lock, nobody removes one until this transaction ends, so where the role
   // may, the per-row foreign-key checks (7.8 of the insert's 17 s at a million customers) are
   // skipped; the only other trigger on customer_values fires on updates (apply-tiers.test.ts).
-  await lockCustomerRemoval(session, workspaceId, 'bulk-write')
-  const skipChecks = await maySkipForeignKeyChecks(session)
-  if (skipChecks) await sql`SET LOCAL session_replication_role = replica`.execute(session)
+  const skipChecks = await lockForUncheckedBulkWrite(session, workspaceId)
   // The tier ranks the customers by the basis: only the sort keys and the id go through the sort.
   const result = await sql`
     INSERT INTO customer_values (workspace_id, customer_id, run_id, first_purchase_on, last_purchase_on,
